@@ -58,8 +58,7 @@ export class AbciClient {
 
   /** Sends a request followed by Flush and resolves with its response. */
   async call(req: Request): Promise<Response> {
-    const res = this.send(req);
-    await this.send({ flush: {} });
+    const [res] = await Promise.all([this.send(req), this.send({ flush: {} })]);
     return res;
   }
 

@@ -48,13 +48,16 @@ describe('FrameDecoder', () => {
     expect(decodeAll(new FrameDecoder(), [concat(bodies.map(frame))])).toEqual(bodies);
   });
 
-  test('every possible split of a stream gives the same frames', () => {
+  test('every split point (and many pairs of them) gives the same frames', () => {
     const bodies = [body(200, 1), bytes(), body(5, 2), body(130, 3)];
     const stream = concat(bodies.map(frame));
+    const hex = (frames: Uint8Array[]) => frames.map((f) => Buffer.from(f).toString('hex')).join('|');
+    const want = hex(bodies);
     for (let a = 0; a <= stream.length; a++) {
-      for (let b = a; b <= stream.length; b += 7) {
+      for (let b = a; b <= stream.length; b += 13) {
         const chunks = [stream.subarray(0, a), stream.subarray(a, b), stream.subarray(b)];
-        expect(decodeAll(new FrameDecoder(), chunks)).toEqual(bodies);
+        const got = hex(decodeAll(new FrameDecoder(), chunks));
+        if (got !== want) throw new Error(`split at ${a}/${b}: got ${got}`);
       }
     }
   });
@@ -76,7 +79,8 @@ describe('FrameDecoder', () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(frames).toHaveLength(1);
     expect(Buffer.compare(frames[0], big)).toBe(0);
-    expect(ms).toBeLessThan(2_000); // a quadratic concat of 8192 chunks takes far longer
+    // A complexity guard, not a speed claim: concatenating on every chunk would copy ~32 GiB here.
+    expect(ms).toBeLessThan(2_000);
   });
 
   test('frames inside one chunk are views, not copies', () => {
