@@ -293,6 +293,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
    * number of nodes deleted.
    */
   deleteVersionsTo(batch: WriteBatch, toVersion: number): number {
+    if (this.pending) throw new Error('iavl: prune while a save is pending');
     if (toVersion >= this.savedVersion) throw new Error(`iavl: cannot delete the latest version ${this.savedVersion}`);
     let deleted = 0;
     if (this.earliest === 0) return 0;
