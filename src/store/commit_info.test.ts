@@ -4,7 +4,7 @@
  * store name -> store root hash, sorted, as a simple Merkle tree of KVPair.Bytes with hashed
  * values. Store "roots" here are the test's value strings.
  */
-import { iavlSpec, tendermintSpec, verifyMembership, calculateExistenceRoot } from '@confio/ics23';
+import { calculateExistenceRoot, iavlSpec, ics23, tendermintSpec, verifyMembership } from '@confio/ics23';
 import { commitInfoHash, decodeCommitInfo, encodeCommitInfo, storeExistenceProof } from './commit_info';
 import { splitPoint } from './simple_merkle';
 
@@ -29,7 +29,8 @@ test('each store root is proven in the app hash with tendermintSpec, for 1 to 9 
     const s = Array.from({ length: n }, (_, i) => ({ name: `store${n - i}`, hash: Buffer.alloc(32, i + 1) }));
     const root = commitInfoHash(s);
     for (const st of s) {
-      const proof = storeExistenceProof(s, st.name);
+      // Decoded from its wire form, as a verifier sees it (decoding fills enum defaults).
+      const proof = ics23.ExistenceProof.decode(ics23.ExistenceProof.encode(storeExistenceProof(s, st.name)).finish());
       expect(Buffer.from(calculateExistenceRoot(proof))).toEqual(Buffer.from(root));
       expect(verifyMembership({ exist: proof }, tendermintSpec, root, Buffer.from(st.name), st.hash)).toBe(true);
       // The multistore spec is not the IAVL one.
