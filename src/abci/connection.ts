@@ -5,7 +5,7 @@
  */
 import type { Socket } from 'node:net';
 import { Request, Response } from 'cosmjs-types/tendermint/abci/types';
-import { AppRequestType, CompleteApplication, RequestType } from './application';
+import { AppRequestType, CompleteApplication } from './application';
 import { callApplication, recoveryResponse, requestTypeOf, ResponseOf, wrapResponse } from './dispatch';
 import { FrameDecoder, FrameWriter } from './framing';
 import { Logger } from './logger';
@@ -177,7 +177,8 @@ export class Connection {
     try {
       this.out.add(wrapResponse(type, res));
     } catch (err) {
-      return this.appFailed(type, new Error(`cannot encode the ${type} response: ${(err as Error).message}`, { cause: err }));
+      const message = `cannot encode the ${type} response: ${(err as Error).message}`;
+      return this.appFailed(type, new Error(message, { cause: err }));
     }
     if (this.out.pendingBytes >= this.opts.writeHighWaterBytes) this.flush();
   }
@@ -252,6 +253,10 @@ export class Connection {
     this.paused = pause;
     if (pause) this.socket.pause();
     else this.socket.resume();
+    if (this.inputEnd === undefined) {
+      const fields = { writeBlocked: this.writeBlocked, queuedBytes: this.queuedBytes };
+      this.log('debug', fields, pause ? 'reading paused' : 'reading resumed');
+    }
   }
 
   private dropQueue(): void {

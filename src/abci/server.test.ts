@@ -14,9 +14,11 @@ import {
   ResponseFinalizeBlock,
   ResponseOfferSnapshot_Result as OfferSnapshotResult,
   ResponseProcessProposal_ProposalStatus as ProposalStatus,
+  ResponseInfo,
   ResponseQuery,
   ResponseVerifyVoteExtension_VerifyStatus as VerifyStatus,
 } from 'cosmjs-types/tendermint/abci/types';
+import { DeepPartial } from 'cosmjs-types/helpers';
 import { sdk } from '../types/errors';
 import { Application, AppRequestType, BASE_APPLICATION, RequestType } from './application';
 import { AbciClient } from './client';
@@ -53,20 +55,13 @@ function recordingApp(overrides: Application = {}): { app: Application; calls: A
   return { app: app as Application, calls };
 }
 
-const checkTx = (tx: string): Request => ({ checkTx: { tx: Buffer.from(tx), type: 0 } });
-const query = (path: string): Request => ({ query: { path, data: new Uint8Array(), height: 0n, prove: false } });
-const finalizeBlock = (height: bigint): Request => ({
-  finalizeBlock: {
-    txs: [],
-    decidedLastCommit: { round: 0, votes: [] },
-    misbehavior: [],
-    hash: new Uint8Array(),
-    height,
-    time: { seconds: 0n, nanos: 0 },
-    nextValidatorsHash: new Uint8Array(),
-    proposerAddress: new Uint8Array(),
-  },
-});
+/** A request of `type` with the given fields, the others at their defaults. */
+function request<K extends AppRequestType>(type: K, fields?: DeepPartial<NonNullable<Request[K]>>): Request {
+  return Request.fromPartial({ [type]: fields ?? {} } as DeepPartial<Request>);
+}
+const checkTx = (tx: string) => request('checkTx', { tx: Buffer.from(tx) });
+const query = (path: string) => request('query', { path });
+const finalizeBlock = (height: bigint) => request('finalizeBlock', { height });
 
 function typeOf(res: Response): string[] {
   return Object.keys(res).filter((k) => res[k as keyof Response] !== undefined);
@@ -124,12 +119,12 @@ async function start(app: Application, options: Partial<AbciServerOptions> = {})
 
 describe('requests and responses', () => {
   test('Echo and Flush are answered by the server; Info reaches the application', async () => {
-    const { app, calls } = recordingApp({ info: () => ({ ...BASE_APPLICATION.info({} as never), data: 'counter' }) as never });
+    const { app, calls } = recordingApp({ info: () => ResponseInfo.fromPartial({ data: 'counter' }) });
     const { connect } = await start(app);
     const c = await connect();
     expect((await c.call({ echo: { message: 'hello' } })).echo?.message).toBe('hello');
     expect(typeOf(await c.send({ flush: {} }))).toEqual(['flush']);
-    const info = await c.call({ info: { version: '0.38.26', blockVersion: 11n, p2pVersion: 8n, abciVersion: '2.0.0' } });
+    const info = await c.call(request('info', { version: '0.38.26', blockVersion: 11n, abciVersion: '2.0.0' }));
     expect(info.info?.data).toBe('counter');
     expect(calls).toEqual(['info']);
   });
@@ -138,15 +133,13 @@ describe('requests and responses', () => {
     const { connect } = await start({});
     const c = await connect();
     expect((await c.call(checkTx('tx'))).checkTx?.code).toBe(0);
-    expect((await c.call({ processProposal: (await processProposalRequest()) })).processProposal?.status).toBe(
-      ProposalStatus.ACCEPT,
-    );
-    const prepared = await c.call({
-      prepareProposal: { ...(await prepareProposalRequest()), txs: [Buffer.from('aaaa'), Buffer.from('bbbb')], maxTxBytes: 6n },
-    });
+    const processed = await c.call(request('processProposal'));
+    expect(processed.processProposal?.status).toBe(ProposalStatus.ACCEPT);
+    const txs = [Buffer.from('aaaa'), Buffer.from('bbbb')];
+    const prepared = await c.call(request('prepareProposal', { txs, maxTxBytes: 6n }));
     expect(prepared.prepareProposal?.txs).toHaveLength(1);
-    const fin = await c.call({ finalizeBlock: { ...finalizeBlock(1n).finalizeBlock!, txs: [Buffer.from('a'), Buffer.from('b')] } });
-    expect(fin.finalizeBlock?.txResults.map((r) => r.code)).toEqual([0, 0]);
+    const finalized = await c.call(request('finalizeBlock', { height: 1n, txs }));
+    expect(finalized.finalizeBlock?.txResults.map((r) => r.code)).toEqual([0, 0]);
   });
 
   test('thousands of pipelined CheckTx in one write are all answered, in order', async () => {
@@ -172,16 +165,6 @@ async function sendBatch(c: AbciClient, requests: Request[]): Promise<Response[]
   const out = requests.map((r) => c.send(r));
   c.socket.uncork();
   return Promise.all(out);
-}
-
-async function prepareProposalRequest() {
-  const { RequestPrepareProposal } = await import('cosmjs-types/tendermint/abci/types');
-  return RequestPrepareProposal.fromPartial({ height: 1n, time: { seconds: 0n, nanos: 0 } });
-}
-
-async function processProposalRequest() {
-  const { RequestProcessProposal } = await import('cosmjs-types/tendermint/abci/types');
-  return RequestProcessProposal.fromPartial({ height: 1n, time: { seconds: 0n, nanos: 0 } });
 }
 
 // ---- ordering, flush, concurrency ----------------------------------------------------------
@@ -252,6 +235,33 @@ describe('ordering and flushing', () => {
     expect(await stateAfter(finalized, 10)).toBe('pending');
     block.resolve(ResponseFinalizeBlock.fromPartial({ appHash: Buffer.from('h') }));
     expect(Buffer.from((await finalized).finalizeBlock!.appHash).toString()).toBe('h');
+  });
+
+  test('reading pauses while requests queue behind a slow application, and resumes', async () => {
+    const { app, calls } = recordingApp({ checkTx: async () => ResponseCheckTx.fromPartial({ code: 0 }) });
+    const { connect, logger } = await start(app, { readHighWaterBytes: 2_000 });
+    const c = await connect();
+    const requests: Request[] = Array.from({ length: 2_000 }, (_, i) => checkTx(`${i}`.padEnd(250, '.')));
+    const responses = await sendBatch(c, [...requests, { flush: {} }]);
+    expect(responses).toHaveLength(2_001);
+    expect(calls).toHaveLength(2_000);
+    const flow = logger.lines.filter((l) => /^reading (paused|resumed)$/.test(l.msg ?? ''));
+    expect(flow.some((l) => l.msg === 'reading paused' && (l.obj.queuedBytes as number) > 2_000)).toBe(true);
+    expect(flow.at(-1)?.msg).toBe('reading resumed');
+  });
+
+  test('a client that stops reading gets every response once it reads again', async () => {
+    const big = ResponseQuery.fromPartial({ value: new Uint8Array(64 * 1024) });
+    const { connect, logger } = await start({ query: () => big });
+    const c = await connect();
+    c.socket.pause(); // our responses pile up in the kernel, then in the server
+    const pending = Array.from({ length: 200 }, () => c.send(query('/big')));
+    pending.push(c.send({ flush: {} }));
+    await sleep(100);
+    c.socket.resume();
+    const all = await Promise.all(pending);
+    expect(all.slice(0, 200).every((r) => r.query?.value.length === 64 * 1024)).toBe(true);
+    expect(logger.lines.some((l) => l.msg === 'reading paused' && l.obj.writeBlocked === true)).toBe(true);
   });
 
   test('a client that half-closes after its requests still gets the answers', async () => {
@@ -355,14 +365,14 @@ describe('application errors', () => {
   });
 
   test.each<[AppRequestType, Request, (r: Response) => unknown, unknown]>([
-    ['processProposal', { processProposal: { ...emptyProposal() } }, (r) => r.processProposal?.status, ProposalStatus.REJECT],
-    ['prepareProposal', { prepareProposal: { ...emptyPrepare(), txs: [Buffer.from('tx')] } }, (r) => r.prepareProposal?.txs, []],
-    ['verifyVoteExtension', { verifyVoteExtension: { hash: new Uint8Array(), validatorAddress: new Uint8Array(), height: 1n, voteExtension: new Uint8Array() } }, (r) => r.verifyVoteExtension?.status, VerifyStatus.REJECT],
-    ['extendVote', { extendVote: { ...emptyProposal(), txs: [] } as never }, (r) => r.extendVote?.voteExtension.length, 0],
-    ['listSnapshots', { listSnapshots: {} }, (r) => r.listSnapshots?.snapshots, []],
-    ['offerSnapshot', { offerSnapshot: { appHash: new Uint8Array() } }, (r) => r.offerSnapshot?.result, OfferSnapshotResult.REJECT],
-    ['loadSnapshotChunk', { loadSnapshotChunk: { height: 1n, format: 1, chunk: 0 } }, (r) => r.loadSnapshotChunk?.chunk.length, 0],
-    ['applySnapshotChunk', { applySnapshotChunk: { index: 0, chunk: new Uint8Array(), sender: '' } }, (r) => r.applySnapshotChunk?.result, ApplyChunkResult.ABORT],
+    ['processProposal', request('processProposal'), (r) => r.processProposal?.status, ProposalStatus.REJECT],
+    ['prepareProposal', request('prepareProposal', { txs: [Buffer.from('tx')] }), (r) => r.prepareProposal?.txs, []],
+    ['verifyVoteExtension', request('verifyVoteExtension'), (r) => r.verifyVoteExtension?.status, VerifyStatus.REJECT],
+    ['extendVote', request('extendVote'), (r) => r.extendVote?.voteExtension.length, 0],
+    ['listSnapshots', request('listSnapshots'), (r) => r.listSnapshots?.snapshots, []],
+    ['offerSnapshot', request('offerSnapshot'), (r) => r.offerSnapshot?.result, OfferSnapshotResult.REJECT],
+    ['loadSnapshotChunk', request('loadSnapshotChunk'), (r) => r.loadSnapshotChunk?.chunk.length, 0],
+    ['applySnapshotChunk', request('applySnapshotChunk'), (r) => r.applySnapshotChunk?.result, ApplyChunkResult.ABORT],
   ])('%s throwing gets a safe default answer', async (type, req, pick, want) => {
     const { connect, fatal, logger } = await start({
       [type]: () => {
@@ -375,23 +385,21 @@ describe('application errors', () => {
     expect(logger.lines.find((l) => l.level === 'error')?.obj.type).toBe(type);
   });
 
-  test.each<[AppRequestType, Request]>([
-    ['finalizeBlock', finalizeBlock(7n)],
-    ['initChain', { initChain: { time: { seconds: 0n, nanos: 0 }, chainId: 'c', validators: [], appStateBytes: new Uint8Array(), initialHeight: 1n } }],
-    ['commit', { commit: {} }],
-    ['info', { info: { version: '', blockVersion: 0n, p2pVersion: 0n, abciVersion: '' } }],
-  ])('%s failing calls onFatal, is never answered, and closes every connection', async (type, req) => {
-    const err = new Error('disk full');
-    const { connect, fatal } = await start({ [type]: async () => Promise.reject(err) });
-    const [consensus, other] = await Promise.all([connect(), connect()]);
-    const answer = consensus.call(req);
-    await expect(answer).rejects.toThrow(); // closed (or reset) without an answer
-    await Promise.all([consensus.closed, other.closed]);
-    expect(fatal).toEqual([{ err, type }]);
-    expect(server!.connectionCount).toBe(0);
-    // The server no longer accepts connections.
-    await expect(AbciClient.connect(`unix://${join(dir, 'app.sock')}`).then((c) => c.call({ echo: { message: '' } }))).rejects.toThrow();
-  });
+  test.each<AppRequestType>(['finalizeBlock', 'initChain', 'commit', 'info'])(
+    '%s failing calls onFatal, is never answered, and closes every connection',
+    async (type) => {
+      const err = new Error('disk full');
+      const { connect, fatal, address } = await start({ [type]: async () => Promise.reject(err) });
+      const [consensus, other] = await Promise.all([connect(), connect()]);
+      const answer = consensus.call(request(type));
+      await expect(answer).rejects.toThrow(); // closed (or reset) without an answer
+      await Promise.all([consensus.closed, other.closed]);
+      expect(fatal).toEqual([{ err, type }]);
+      expect(server!.connectionCount).toBe(0);
+      // The server no longer accepts connections.
+      await expect(AbciClient.connect(address).then((c) => c.call({ echo: { message: '' } }))).rejects.toThrow();
+    },
+  );
 
   test('a synchronous throw in FinalizeBlock is fatal too, and onFatal is called once', async () => {
     const { connect, fatal } = await start({
@@ -407,32 +415,6 @@ describe('application errors', () => {
     expect(fatal.map((f) => f.type)).toEqual(['finalizeBlock']);
   });
 });
-
-function emptyProposal() {
-  return {
-    txs: [] as Uint8Array[],
-    proposedLastCommit: { round: 0, votes: [] },
-    misbehavior: [],
-    hash: new Uint8Array(),
-    height: 1n,
-    time: { seconds: 0n, nanos: 0 },
-    nextValidatorsHash: new Uint8Array(),
-    proposerAddress: new Uint8Array(),
-  };
-}
-
-function emptyPrepare() {
-  return {
-    maxTxBytes: 1000n,
-    txs: [] as Uint8Array[],
-    localLastCommit: { round: 0, votes: [] },
-    misbehavior: [],
-    height: 1n,
-    time: { seconds: 0n, nanos: 0 },
-    nextValidatorsHash: new Uint8Array(),
-    proposerAddress: new Uint8Array(),
-  };
-}
 
 // ---- listening and closing ------------------------------------------------------------------
 
@@ -461,9 +443,8 @@ describe('listen and close', () => {
 
     const file = join(dir, 'not-a-socket');
     await writeFile(file, 'keep me');
-    await expect(new AbciServer({}, { logger: capturingLogger(), onFatal: () => {} }).listen(`unix://${file}`)).rejects.toThrow(
-      /not a unix socket/,
-    );
+    const third = new AbciServer({}, { logger: capturingLogger(), onFatal: () => {} });
+    await expect(third.listen(`unix://${file}`)).rejects.toThrow(/not a unix socket/);
   });
 
   test('tcp port 0 resolves to the bound port', async () => {
@@ -492,22 +473,8 @@ describe('request types', () => {
     const { app, calls } = recordingApp();
     const { connect } = await start(app);
     const c = await connect();
-    const requests: Array<[RequestType, Request]> = [
-      ['info', { info: { version: '', blockVersion: 0n, p2pVersion: 0n, abciVersion: '' } }],
-      ['initChain', { initChain: { time: { seconds: 0n, nanos: 0 }, chainId: 'c', validators: [], appStateBytes: new Uint8Array(), initialHeight: 1n } }],
-      ['query', query('/')],
-      ['checkTx', checkTx('t')],
-      ['prepareProposal', { prepareProposal: emptyPrepare() }],
-      ['processProposal', { processProposal: emptyProposal() }],
-      ['extendVote', { extendVote: emptyProposal() as never }],
-      ['verifyVoteExtension', { verifyVoteExtension: { hash: new Uint8Array(), validatorAddress: new Uint8Array(), height: 1n, voteExtension: new Uint8Array() } }],
-      ['finalizeBlock', finalizeBlock(1n)],
-      ['commit', { commit: {} }],
-      ['listSnapshots', { listSnapshots: {} }],
-      ['offerSnapshot', { offerSnapshot: { appHash: new Uint8Array() } }],
-      ['loadSnapshotChunk', { loadSnapshotChunk: { height: 1n, format: 1, chunk: 0 } }],
-      ['applySnapshotChunk', { applySnapshotChunk: { index: 0, chunk: new Uint8Array(), sender: '' } }],
-    ];
+    const types = Object.keys(BASE_APPLICATION) as AppRequestType[];
+    const requests: Array<[RequestType, Request]> = types.map((type) => [type, request(type)]);
     for (const [type, req] of requests) expect(typeOf(await c.call(req))).toEqual([type]);
     expect(calls).toEqual(requests.map(([t]) => t));
   });
