@@ -19,6 +19,7 @@ import {
   ResponseVerifyVoteExtension_VerifyStatus as VerifyStatus,
 } from 'cosmjs-types/tendermint/abci/types';
 import { DeepPartial } from 'cosmjs-types/helpers';
+import pino from 'pino';
 import { sdk } from '../types/errors';
 import { Application, AppRequestType, BASE_APPLICATION, RequestType } from './application';
 import { AbciClient } from './client';
@@ -445,6 +446,14 @@ describe('listen and close', () => {
     await writeFile(file, 'keep me');
     const third = new AbciServer({}, { logger: capturingLogger(), onFatal: () => {} });
     await expect(third.listen(`unix://${file}`)).rejects.toThrow(/not a unix socket/);
+  });
+
+  test('a pino logger is accepted as is', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'debug' }, { write: (line: string) => lines.push(line) });
+    server = new AbciServer({}, { logger, onFatal: () => {} });
+    await server.listen(`unix://${join(dir, 'app.sock')}`);
+    expect(lines.map((l) => JSON.parse(l).msg)).toContain('ABCI server listening');
   });
 
   test('tcp port 0 resolves to the bound port', async () => {
