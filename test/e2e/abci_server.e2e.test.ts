@@ -147,6 +147,15 @@ async function startNode(app: Application): Promise<TestNode> {
     throw new Error(`CometBFT binary not found at ${COMETBFT}: run scripts/install-cometbft.sh or set COMETBFT_BIN`);
   }
   const home = await mkdtemp(join(tmpdir(), 'abci-e2e-'));
+  try {
+    return await startNodeIn(home, app);
+  } catch (err) {
+    await rm(home, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+async function startNodeIn(home: string, app: Application): Promise<TestNode> {
   await promisify(execFile)(COMETBFT, ['init', '--home', home]);
   const socket = join(home, 'app.sock');
   const rpcPort = await freePort();
