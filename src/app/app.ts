@@ -19,7 +19,9 @@ import { StoreKey as BankStoreKey } from '../../x/bank/keys';
 import { bankModule } from '../../x/bank/module';
 import { vestingAccountTypes } from '../../x/vesting/vesting_accounts';
 import { vestingModule } from '../../x/vesting/module';
-import { BaseApp, type GenesisCodec, type Logger } from './base_app';
+import type { Logger } from '../abci/logger';
+import { BaseApp, type GenesisCodec } from './base_app';
+import type { AppModule } from './module';
 import { CONSENSUS_STORE } from './consensus_state';
 
 export const APP_NAME = 'hypermesh';
@@ -43,7 +45,8 @@ export interface HyperMeshAppOptions {
   logger?: Logger;
 }
 
-export function createHyperMeshApp(opts: HyperMeshAppOptions) {
+/** The keepers and modules, in genesis order: everything but the store and the ABCI pipeline. */
+export function buildModules() {
   const addrs = accountAddresses;
   const authority = addrs.encode(moduleAddress(GOV_MODULE));
   // module accounts cannot receive funds by MsgSend, except gov (deposits come by their own msgs)
@@ -56,6 +59,19 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
   const auth = new AuthKeeper({ addressCodec: addrs, modulePermissions: MODULE_PERMISSIONS, extraAccountTypes: vestingAccountTypes });
   const bank = new BankKeeper({ accounts: auth, blocked });
 
+  const modules: AppModule[] = [authModule(auth), bankModule(bank, addrs, authority), vestingModule(auth, bank)];
+  return { modules, keepers: { auth, bank }, authority };
+}
+
+/** genesis.json's app_state with every module's default genesis. */
+export function defaultAppState(codec: GenesisCodec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const m of buildModules().modules) if (m.genesis) out[m.name] = codec.encode(m.genesis, m.genesis.default());
+  return out;
+}
+
+export function createHyperMeshApp(opts: HyperMeshAppOptions) {
+  const { modules, keepers, authority } = buildModules();
   const registry = new TypeRegistry();
   const app = new BaseApp({
     name: APP_NAME,
@@ -63,10 +79,10 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
     chainId: opts.chainId,
     cms: opts.cms,
     registry,
-    modules: [authModule(auth), bankModule(bank, addrs, authority), vestingModule(auth, bank)],
+    modules,
     ante: {
-      auth,
-      bank,
+      auth: keepers.auth,
+      bank: keepers.bank,
       amino: new AminoTypes(createDefaultAminoConverters()),
       verifier: defaultVerifier,
       verified: new LruCache(100_000),
@@ -75,5 +91,5 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
     genesisCodec: opts.genesisCodec,
     logger: opts.logger,
   });
-  return { app, keepers: { auth, bank }, registry, authority };
+  return { app, keepers, registry, authority };
 }

@@ -33,6 +33,7 @@ import {
 import type { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { Application } from '../abci/application';
+import type { Logger } from '../abci/logger';
 import type { TxLimits } from '../codec/tx_decoder';
 import { DEFAULT_TX_LIMITS } from '../codec/tx_decoder';
 import type { TypeRegistry } from '../codec/type_registry';
@@ -54,12 +55,6 @@ import { runTx, type TxResult } from './run_tx';
 export interface GenesisCodec {
   decode<G>(genesis: ModuleGenesis<G>, json: unknown): G;
   encode<G>(genesis: ModuleGenesis<G>, value: G): unknown;
-}
-
-export interface Logger {
-  info(obj: object | string, msg?: string): void;
-  warn(obj: object | string, msg?: string): void;
-  error(obj: object | string, msg?: string): void;
 }
 
 export interface BaseAppOptions {

@@ -1,0 +1,39 @@
+/** `hypermesh start`: run the app and CometBFT, print the chain as it grows, stop cleanly on signals. */
+import type { Command } from 'commander';
+import { defaultHome } from '../node/home';
+import { startNode } from '../node/run_node';
+import { VERSION } from '../version';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('start the node: the HyperMesh app and CometBFT (supervised), with RPC, gRPC and the explorer')
+    .option('--home <dir>', 'node home directory', defaultHome())
+    .option('--quiet', 'do not print a line per block', false)
+    .action(async (o) => {
+      const node = await startNode({
+        home: o.home,
+        version: VERSION,
+        onBlock: o.quiet
+          ? undefined
+          : (height, hash, txs) =>
+              process.stdout.write(`height ${height}  txs ${txs}  app_hash ${Buffer.from(hash).toString('hex').toUpperCase()}\n`),
+      });
+      process.stdout.write(
+        [
+          `hypermesh ${VERSION} running chain ${node.chainId} from ${node.paths.home}`,
+          `  CometBFT RPC: ${node.rpcAddress}`,
+          `  logs:         ${node.paths.logsDir}/`,
+          'press Ctrl-C to stop',
+          '',
+        ].join('\n'),
+      );
+      for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+        process.on(sig, () => {
+          process.stdout.write(`\n${sig}: stopping...\n`);
+          void node.stop(sig);
+        });
+      }
+      process.exitCode = await node.done;
+    });
+}

@@ -1,0 +1,132 @@
+/**
+ * Runs a node: opens the state in LevelDB, starts the app's ABCI server, spawns CometBFT on it
+ * and supervises it. CometBFT exits when an ABCI connection breaks and never retries, so any
+ * CometBFT exit is fatal for the node; a fatal app error (in FinalizeBlock or Commit) stops
+ * CometBFT first so no block is half-applied.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pino from 'pino';
+import { AbciServer } from '../../abci/server';
+import type { Logger } from '../../abci/logger';
+import { createHyperMeshApp, STORE_NAMES } from '../../app/app';
+import { sdkGenesisCodec } from '../../app/genesis_codec';
+import { RootMultiStore } from '../../store/root_multistore';
+import { loadAppConfig, type AppConfig } from './app_config';
+import { cometbftBinary } from './cometbft_binary';
+import { readGenesis } from './genesis_file';
+import { homePaths, type HomePaths } from './home';
+
+export interface NodeOptions {
+  home: string;
+  version: string;
+  /** Called after each commit with the height and app hash. */
+  onBlock?: (height: number, appHash: Uint8Array, txs: number) => void;
+  /** Where the app's own log lines go (default: DIR/logs/app.log). */
+  logger?: Logger;
+}
+
+export interface RunningNode {
+  paths: HomePaths;
+  config: AppConfig;
+  rpcAddress: string;
+  chainId: string;
+  /** Resolves with the exit code the process should use when the node has stopped. */
+  done: Promise<number>;
+  /** Stops CometBFT, then the app; resolves when both are down. */
+  stop(reason?: string): Promise<void>;
+}
+
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const paths = homePaths(o.home);
+  if (!fs.existsSync(paths.genesis)) throw new Error(`${paths.home} is not initialised: run \`hypermesh init --home ${o.home}\` first`);
+  const config = loadAppConfig(paths.appConfig);
+  const genesis = readGenesis(paths.genesis);
+  fs.mkdirSync(paths.logsDir, { recursive: true });
+  const logger: Logger = o.logger ?? pino({ level: 'info' }, pino.destination({ dest: path.join(paths.logsDir, 'app.log'), sync: false }));
+
+  const cms = await RootMultiStore.open({ path: paths.appDb, storeNames: STORE_NAMES, pruning: config.pruning });
+  const { app } = createHyperMeshApp({
+    chainId: genesis.chain_id,
+    version: o.version,
+    cms,
+    minGasPrices: config.minimumGasPrices,
+    genesisCodec: sdkGenesisCodec,
+    logger,
+  });
+
+  let finishing: Promise<void> | undefined;
+  let resolveDone!: (code: number) => void;
+  const done = new Promise<number>((r) => (resolveDone = r));
+  let exitCode = 0;
+  let comet: ChildProcess | undefined;
+
+  // Report each committed block.
+  const commit = app.commit.bind(app);
+  const finalize = app.finalizeBlock.bind(app);
+  let lastTxs = 0;
+  app.finalizeBlock = (req) => {
+    lastTxs = req.txs.length;
+    return finalize(req);
+  };
+  app.commit = async () => {
+    const res = await commit();
+    const id = cms.lastCommitId();
+    o.onBlock?.(id.version, id.hash, lastTxs);
+    return res;
+  };
+
+  const server = new AbciServer(app, {
+    logger,
+    onFatal: (err, type) => {
+      const msg = `fatal: ${type} failed: ${(err as Error)?.stack ?? String(err)}`;
+      logger.error({ err }, msg);
+      process.stderr.write(`hypermesh: ${msg}\nstopping the node so that state cannot diverge\n`);
+      exitCode = 1;
+      void stop('fatal application error');
+    },
+  });
+  await server.listen(config.abciAddress);
+
+  const cometLog = fs.openSync(path.join(paths.logsDir, 'cometbft.log'), 'a');
+  comet = spawn(cometbftBinary(), ['node', '--home', paths.home], { stdio: ['ignore', cometLog, cometLog] });
+  fs.closeSync(cometLog);
+  comet.on('exit', (code, signal) => {
+    comet = undefined;
+    if (!finishing) {
+      process.stderr.write(`hypermesh: cometbft exited (${signal ?? `code ${code}`}); see ${path.join(paths.logsDir, 'cometbft.log')}\n`);
+      exitCode = 1;
+      void stop('cometbft exited');
+    }
+  });
+  fs.writeFileSync(paths.pidFile, `${process.pid}\n`);
+
+  async function stop(reason = 'stopped'): Promise<void> {
+    finishing ??= (async () => {
+      logger.info({ reason }, 'stopping node');
+      if (comet) {
+        const c = comet;
+        const exited = new Promise<void>((r) => c.once('exit', () => r()));
+        c.kill('SIGTERM');
+        const timer = setTimeout(() => c.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await server.close();
+      await cms.close();
+      fs.rmSync(paths.pidFile, { force: true });
+      resolveDone(exitCode);
+    })();
+    return finishing;
+  }
+
+  const rpcAddress = cometRpcAddress(fs.readFileSync(paths.cometConfig, 'utf8'));
+  return { paths, config, rpcAddress, chainId: genesis.chain_id, done, stop };
+}
+
+/** The RPC listen address of config.toml as an http URL. */
+export function cometRpcAddress(configToml: string): string {
+  const m = /\[rpc\][^[]*?\nladdr\s*=\s*"tcp:\/\/([^"]+)"/.exec(configToml);
+  return m ? `http://${m[1]}` : 'http://127.0.0.1:26657';
+}
