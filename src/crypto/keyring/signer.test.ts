@@ -12,7 +12,7 @@ import { openKeyring, type Keyring } from './keyring';
 
 const ART = `${'abandon '.repeat(23)}art`;
 const CHAIN_ID = 'hypermesh-devnet-1';
-const signerData = { accountNumber: 7, sequence: 3, chainId: CHAIN_ID };
+const signerData = { accountNumber: 7n, sequence: 3, chainId: CHAIN_ID };
 const fee = { amount: [{ denom: 'uhyper', amount: '5000' }], gas: '200000' };
 const send = (from: string) => ({
   typeUrl: '/cosmos.bank.v1beta1.MsgSend',
