@@ -63,6 +63,10 @@ describe('Any public keys', () => {
   });
 });
 
+test('a missing public key is sdk/8', () => {
+  expect(sdk.InvalidPubKey.is(thrown(() => decodePubKey(undefined)))).toBe(true);
+});
+
 // field 1 (key), wire type 2: a PubKey message with arbitrary key bytes.
 function encodeAnyKey(typeUrl: string, key: Uint8Array): Any {
   return Any.fromPartial({ typeUrl, value: Uint8Array.of(0x0a, key.length, ...key) });

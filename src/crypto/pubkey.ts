@@ -46,7 +46,8 @@ export function checkPubKey(pubkey: PubKey): PubKey {
 }
 
 /** Decodes a tx's `public_key` Any; throws sdk/8 for unknown types and malformed keys. */
-export function decodePubKey(any: Any): PubKey {
+export function decodePubKey(any: Any | undefined): PubKey {
+  if (any === undefined || any === null || typeof any !== 'object') throw sdk.InvalidPubKey('missing public key');
   let key: Uint8Array;
   let algo: KeyAlgo;
   try {
