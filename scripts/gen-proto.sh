@@ -137,6 +137,9 @@ for (const msg of file.messageType) out.push(...messageText(msg, ''), '');
 fs.writeFileSync(outFile, out.join('\n'));
 EOF
 
+echo "gen-proto: buf lint (proto/hypermesh only; buf.yaml has the rules)"
+"$BUF" lint || echo "gen-proto: buf lint reported the issues above (not fatal)" >&2
+
 echo "gen-proto: buf build -> $GEN/descriptors.binpb"
 mkdir -p "$GEN"
 "$BUF" build --exclude-source-info --as-file-descriptor-set -o "$GEN/descriptors.binpb"

@@ -22,6 +22,7 @@ import { TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { Any } from 'cosmjs-types/google/protobuf/any';
 import { Duration } from 'cosmjs-types/google/protobuf/duration';
 import { ConsensusState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
+import { Registry } from '@cosmjs/proto-signing';
 import { Kind, Sample } from '../gen/hypermesh/testdata/v1/testdata';
 import { CodedError, sdk } from '../types/errors';
 import { messageDesc } from './descriptors';
@@ -37,6 +38,7 @@ import {
 } from './proto_json';
 import type { JsonCodec } from './proto_json';
 import { JsonReadError } from './proto_json_read';
+import { TypeRegistry, packAny } from './type_registry';
 
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));
 const ts = (iso: string, nanos = 0) => ({ seconds: BigInt(Math.floor(Date.parse(iso) / 1000)), nanos });
@@ -381,9 +383,14 @@ describe('hypermesh.testdata.v1.Sample (our ts-proto codec)', () => {
     optional_at: null,
   };
 
-  test('generated codec has the cosmjs-types shape', () => {
+  test('generated codec has the cosmjs-types shape: cosmjs Registry and our TypeRegistry take it', () => {
     expect(Sample.typeUrl).toBe('/hypermesh.testdata.v1.Sample');
     expect(Sample.decode(Sample.encode(sample).finish())).toEqual(sample);
+    const cosmjs = new Registry([[Sample.typeUrl, Sample]]);
+    const encoded = cosmjs.encode({ typeUrl: Sample.typeUrl, value: sample });
+    expect(cosmjs.decode({ typeUrl: Sample.typeUrl, value: encoded })).toEqual(sample);
+    const ours = new TypeRegistry().register(Sample);
+    expect(ours.unpack(packAny(Sample, sample))).toEqual(sample);
   });
 
   test('every special field prints as the SDK would, map keys sorted, HTML escaped', () => {
