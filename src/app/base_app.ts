@@ -184,7 +184,7 @@ export class BaseApp implements Application {
       log: r.log,
       gasWanted: r.gasWanted,
       gasUsed: r.gasUsed,
-      data: r.data,
+      // no data: CometBFT serves it as hex where cosmjs expects base64 (the SDK returns none either)
     });
   }
 

@@ -15,7 +15,8 @@ export interface TxLimits {
   maxMsgs: number;
 }
 
-export const DEFAULT_TX_LIMITS: Readonly<TxLimits> = Object.freeze({ maxTxBytes: 1_048_576, maxMsgs: 32 });
+/** 512 KiB: below CometBFT's own 1 MiB mempool limit, so an oversized tx gets the SDK's code 21. */
+export const DEFAULT_TX_LIMITS: Readonly<TxLimits> = Object.freeze({ maxTxBytes: 524_288, maxMsgs: 32 });
 
 export interface DecodedMsg {
   readonly typeUrl: string;

@@ -4,7 +4,9 @@
  */
 import { Secp256k1Wallet, type StdFee } from '@cosmjs/amino';
 import { fromBase64 } from '@cosmjs/encoding';
-import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignDoc, Registry, type EncodeObject } from '@cosmjs/proto-signing';
+import { DirectSecp256k1Wallet, encodePubkey, makeAuthInfoBytes, makeSignBytes, makeSignDoc, Registry, type EncodeObject } from '@cosmjs/proto-signing';
+import { encodePubKey } from '../../src/crypto/pubkey';
+import { publicKeyOf, sign } from '../../src/crypto/sign';
 import { AminoTypes, createDefaultAminoConverters, defaultRegistryTypes } from '@cosmjs/stargate';
 import { encodeSecp256k1Pubkey } from '@cosmjs/amino';
 import { SignMode } from 'cosmjs-types/cosmos/tx/signing/v1beta1/signing';
@@ -90,4 +92,19 @@ export function msgSend(from: string, to: string, amount: bigint | number | stri
     typeUrl: '/cosmos.bank.v1beta1.MsgSend',
     value: { fromAddress: from, toAddress: to, amount: [{ denom, amount: String(amount) }] },
   };
+}
+
+/** Signs a SIGN_MODE_DIRECT tx with an ed25519 account key (cosmjs wallets only do secp256k1). */
+export function signEd25519Tx(
+  priv: Uint8Array,
+  msgs: EncodeObject[],
+  o: { chainId: string; accountNumber: bigint | number; sequence: bigint | number; fee?: StdFee; memo?: string },
+): Uint8Array {
+  const fee = o.fee ?? DEFAULT_FEE;
+  const pub = publicKeyOf('ed25519', priv);
+  const bodyBytes = registry.encodeTxBody({ messages: msgs, memo: o.memo ?? '' });
+  const authInfoBytes = makeAuthInfoBytes([{ pubkey: encodePubKey(pub) as any, sequence: Number(o.sequence) }], fee.amount, Number(fee.gas), undefined, undefined);
+  const doc = makeSignDoc(bodyBytes, authInfoBytes, o.chainId, Number(o.accountNumber));
+  const signature = sign('ed25519', priv, makeSignBytes(doc));
+  return TxRaw.encode({ bodyBytes, authInfoBytes, signatures: [signature] }).finish();
 }
