@@ -16,7 +16,12 @@ import { PubKey as Secp256k1PubKey } from 'cosmjs-types/cosmos/crypto/secp256k1/
 import { GenesisState as GenutilGenesis } from 'cosmjs-types/cosmos/genutil/v1beta1/genesis';
 import { ProposalStatus } from 'cosmjs-types/cosmos/gov/v1/gov';
 import { QueryProposalResponse } from 'cosmjs-types/cosmos/gov/v1/query';
-import { QueryParamsResponse as StakingParamsResponse, QueryValidatorResponse } from 'cosmjs-types/cosmos/staking/v1beta1/query';
+import {
+  QueryDelegatorDelegationsResponse,
+  QueryParamsResponse as StakingParamsResponse,
+  QueryRedelegationsResponse,
+  QueryValidatorResponse,
+} from 'cosmjs-types/cosmos/staking/v1beta1/query';
 import { BondStatus, Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
 import { TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { Any } from 'cosmjs-types/google/protobuf/any';
@@ -255,6 +260,104 @@ const CASES: Case[] = [
     },
   },
   {
+    name: 'staking delegations (DelegationResponse goes through encoding/json)',
+    source: 'x/staking/README.md delegations/{delegatorAddr} example output, verbatim',
+    codec: QueryDelegatorDelegationsResponse,
+    value: QueryDelegatorDelegationsResponse.fromPartial({
+      delegationResponses: [
+        {
+          delegation: {
+            delegatorAddress: 'cosmos1vcs68xf2tnqes5tg0khr0vyevm40ff6zdxatp5',
+            validatorAddress: 'cosmosvaloper1quqxfrxkycr0uzt4yk0d57tcq3zk7srm7sm6r8',
+            shares: '256250000000000000000000000',
+          },
+          balance: { denom: 'stake', amount: '256250000' },
+        },
+        {
+          delegation: {
+            delegatorAddress: 'cosmos1vcs68xf2tnqes5tg0khr0vyevm40ff6zdxatp5',
+            validatorAddress: 'cosmosvaloper194v8uwee2fvs2s8fa5k7j03ktwc87h5ym39jfv',
+            shares: '255150000000000000000000000',
+          },
+          balance: { denom: 'stake', amount: '255150000' },
+        },
+      ],
+      pagination: { total: 2n },
+    }),
+    json: {
+      delegation_responses: [
+        {
+          delegation: {
+            delegator_address: 'cosmos1vcs68xf2tnqes5tg0khr0vyevm40ff6zdxatp5',
+            validator_address: 'cosmosvaloper1quqxfrxkycr0uzt4yk0d57tcq3zk7srm7sm6r8',
+            shares: '256250000.000000000000000000',
+          },
+          balance: { denom: 'stake', amount: '256250000' },
+        },
+        {
+          delegation: {
+            delegator_address: 'cosmos1vcs68xf2tnqes5tg0khr0vyevm40ff6zdxatp5',
+            validator_address: 'cosmosvaloper194v8uwee2fvs2s8fa5k7j03ktwc87h5ym39jfv',
+            shares: '255150000.000000000000000000',
+          },
+          balance: { denom: 'stake', amount: '255150000' },
+        },
+      ],
+      pagination: { next_key: null, total: '2' },
+    },
+  },
+  {
+    name: 'staking redelegations (RedelegationResponse: int64 as a number, nil slice as null)',
+    source: 'x/staking/README.md delegators/{delegatorAddr}/redelegations example output, verbatim',
+    codec: QueryRedelegationsResponse,
+    value: QueryRedelegationsResponse.fromPartial({
+      redelegationResponses: [
+        {
+          redelegation: {
+            delegatorAddress: 'cosmos1thfntksw0d35n2tkr0k8v54fr8wxtxwxl2c56e',
+            validatorSrcAddress: 'cosmosvaloper1lzhlnpahvznwfv4jmay2tgaha5kmz5qx4cuznf',
+            validatorDstAddress: 'cosmosvaloper1vq8tw77kp8lvxq9u3c8eeln9zymn68rng8pgt4',
+          },
+          entries: [
+            {
+              redelegationEntry: {
+                creationHeight: 151523n,
+                completionTime: ts('2021-11-09T06:03:25Z', 640682116),
+                initialBalance: '200000000',
+                sharesDst: '200000000000000000000000000',
+              },
+              balance: '200000000',
+            },
+          ],
+        },
+      ],
+    }),
+    json: {
+      redelegation_responses: [
+        {
+          redelegation: {
+            delegator_address: 'cosmos1thfntksw0d35n2tkr0k8v54fr8wxtxwxl2c56e',
+            validator_src_address: 'cosmosvaloper1lzhlnpahvznwfv4jmay2tgaha5kmz5qx4cuznf',
+            validator_dst_address: 'cosmosvaloper1vq8tw77kp8lvxq9u3c8eeln9zymn68rng8pgt4',
+            entries: null,
+          },
+          entries: [
+            {
+              redelegation_entry: {
+                creation_height: 151523,
+                completion_time: '2021-11-09T06:03:25.640682116Z',
+                initial_balance: '200000000',
+                shares_dst: '200000000.000000000000000000',
+              },
+              balance: '200000000',
+            },
+          ],
+        },
+      ],
+      pagination: null,
+    },
+  },
+  {
     name: 'gov v1 QueryProposalResponse',
     source:
       'x/gov/README.md v1 proposals/{proposal_id} example output; proposer, expedited and failed_reason (0.47/0.50) from gov.proto',
@@ -341,6 +444,43 @@ test('cosmjs-types writes an empty packed list that gogoproto omits; from JSON w
   const ours = fromSdkJson('cosmos.staking.v1beta1.Validator', toSdkJsonOf(Validator, validator));
   expect(Buffer.from(ours.subarray(-2)).toString('hex')).not.toBe('6a00');
   expect(Validator.decode(ours)).toEqual(Validator.decode(cosmjsBytes));
+});
+
+test('inside DelegationResponse / RedelegationResponse, Go struct tags rule: omitempty, RFC 3339 times, numbers', () => {
+  const delegations = QueryDelegatorDelegationsResponse.fromPartial({
+    delegationResponses: [{ delegation: { shares: '0' }, balance: { denom: '', amount: '0' } }],
+  });
+  expect(toSdkJsonOf(QueryDelegatorDelegationsResponse, delegations)).toEqual({
+    delegation_responses: [{ delegation: { shares: '0.000000000000000000' }, balance: { amount: '0' } }],
+    pagination: null,
+  });
+  const redelegations = QueryRedelegationsResponse.fromPartial({
+    redelegationResponses: [
+      {
+        redelegation: { delegatorAddress: 'd', entries: [{ creationHeight: 0n, completionTime: ts('2024-01-02T03:04:05Z', 500_000_000), initialBalance: '1', sharesDst: '1', unbondingId: 9n }] },
+        entries: [],
+      },
+    ],
+  });
+  expect(toSdkJsonOf(QueryRedelegationsResponse, redelegations)).toEqual({
+    redelegation_responses: [
+      {
+        redelegation: {
+          delegator_address: 'd',
+          entries: [
+            {
+              completion_time: '2024-01-02T03:04:05.5Z',
+              initial_balance: '1',
+              shares_dst: '0.000000000000000001',
+              unbonding_id: 9,
+            },
+          ],
+        },
+        entries: null,
+      },
+    ],
+    pagination: null,
+  });
 });
 
 describe('hypermesh.testdata.v1.Sample (our ts-proto codec)', () => {

@@ -13,7 +13,8 @@
  * - `(gogoproto.casttype)` CometBFT HexBytes: upper-case hex in JSON instead of base64;
  *   encoding/json.RawMessage (genutil gen_txs): the bytes are JSON text, embedded as is.
  *
- * `jsontag`, `customname`, `embed`, `castrepeated`... change nothing in jsonpb's output.
+ * `jsontag`, `customname`, `embed`, `castrepeated`... change nothing in jsonpb's output (`jsontag`
+ * matters only where encoding/json takes over: proto_json_gostruct.ts).
  */
 import { getOption, hasOption } from '@bufbuild/protobuf';
 import type { DescExtension, DescField } from '@bufbuild/protobuf';
@@ -28,6 +29,8 @@ export interface GogoField {
   readonly castType?: 'hex' | 'rawjson';
   /** `(gogoproto.stdtime)`: Go holds a time.Time (zero = year 1). */
   readonly stdtime: boolean;
+  /** `(gogoproto.jsontag)`: the Go struct tag, which only encoding/json reads (proto_json_gostruct.ts). */
+  readonly jsonTag?: { readonly name: string; readonly omitEmpty: boolean };
 }
 
 interface GogoExtensions {
@@ -35,6 +38,7 @@ interface GogoExtensions {
   customtype: DescExtension;
   casttype: DescExtension;
   stdtime: DescExtension;
+  jsontag: DescExtension;
 }
 
 const cache = new WeakMap<DescField, GogoField>();
@@ -53,6 +57,7 @@ function gogoExtensions(): GogoExtensions {
     customtype: get('gogoproto.customtype'),
     casttype: get('gogoproto.casttype'),
     stdtime: get('gogoproto.stdtime'),
+    jsontag: get('gogoproto.jsontag'),
   };
   return extensions;
 }
@@ -82,6 +87,8 @@ function readFacts(field: DescField): GogoField {
       ? 'int'
       : undefined;
   const castType = /(^|[./])HexBytes$/.test(cast) ? 'hex' : cast === 'encoding/json.RawMessage' ? 'rawjson' : undefined;
-  if (nullable && !stdtime && !customType && !castType) return DEFAULTS;
-  return Object.freeze({ nullable, stdtime, customType, castType });
+  const tag = hasOption(field, ext.jsontag) ? str(ext.jsontag).split(',') : undefined;
+  const jsonTag = tag ? Object.freeze({ name: tag[0], omitEmpty: tag.slice(1).includes('omitempty') }) : undefined;
+  if (nullable && !stdtime && !customType && !castType && !jsonTag) return DEFAULTS;
+  return Object.freeze({ nullable, stdtime, customType, castType, jsonTag });
 }

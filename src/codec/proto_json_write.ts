@@ -20,6 +20,7 @@ import { decWireToJson, intWireToJson } from './proto_json_dec';
 import { gogoField } from './proto_json_gogo';
 import type { GogoField } from './proto_json_gogo';
 import { compareUtf8, goCompactJson, goFloat, goQuote } from './proto_json_go';
+import { GO_JSON_MARSHALER_TYPES, goStructJson } from './proto_json_gostruct';
 import { formatDuration, formatTimestamp } from './proto_json_time';
 
 /** Thrown for values that have no SDK JSON (an Any of an unknown type, a bad Dec on the wire...). */
@@ -114,7 +115,7 @@ function writeField(out: string[], field: DescField, value: unknown, inOneof: bo
       for (let i = 0; i < list.length; i++) {
         if (i > 0) out.push(',');
         const at = `${path}[${i}]`;
-        if (field.listKind === 'message') writeMessage(out, field.message, list[i] as Fields, at);
+        if (field.listKind === 'message') writeNestedMessage(out, field.message, list[i] as Fields, at);
         else if (field.listKind === 'enum') out.push(enumJson(field.enum, list[i] as number));
         else out.push(scalarJson(field.scalar, list[i], gogo, true, at));
       }
@@ -141,7 +142,7 @@ function writeField(out: string[], field: DescField, value: unknown, inOneof: bo
       out.push(value === undefined ? 'null' : enumJson(field.enum, value as number));
       return;
     case 'message':
-      if (value !== undefined) writeMessage(out, field.message, value as Fields, path);
+      if (value !== undefined) writeNestedMessage(out, field.message, value as Fields, path);
       else if (inOneof || gogo.nullable) out.push('null');
       else out.push(zeroMessageJson(field.message, gogo, path));
       return;
@@ -149,6 +150,12 @@ function writeField(out: string[], field: DescField, value: unknown, inOneof: bo
       out.push(value === undefined ? 'null' : scalarJson(field.scalar, value, gogo, inOneof, path));
       return;
   }
+}
+
+/** A message that is a field's value or a list element: jsonpb, or encoding/json for a few SDK types. */
+function writeNestedMessage(out: string[], desc: DescMessage, msg: Fields, path: string): void {
+  if (GO_JSON_MARSHALER_TYPES.has(desc.typeName)) out.push(wrap(path, () => goStructJson(desc, msg)));
+  else writeMessage(out, desc, msg, path);
 }
 
 /** What jsonpb prints for the zero value of a non-nullable message field (a Go struct). */
@@ -160,8 +167,11 @@ function zeroMessageJson(desc: DescMessage, gogo: GogoField, path: string): stri
       return '"0s"';
     case 'google.protobuf.Any':
       return 'null'; // no SDK proto has a non-nullable Any; jsonpb could not print one
-    default:
-      return messageJson(desc, create(desc), path);
+    default: {
+      const out: string[] = [];
+      writeNestedMessage(out, desc, create(desc) as Fields, path);
+      return out.join('');
+    }
   }
 }
 
