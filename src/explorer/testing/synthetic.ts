@@ -6,8 +6,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MsgSend } from 'cosmjs-types/cosmos/bank/v1beta1/tx';
-import { TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { RequestFinalizeBlock, ResponseFinalizeBlock, type Event } from 'cosmjs-types/tendermint/abci/types';
+import { accountAddresses } from '../../crypto/address';
 import { rfc3339Nano } from '../block_input';
 import { txHash } from '../indexer';
 
@@ -29,14 +30,8 @@ export function prng(seed: number): () => number {
   };
 }
 
-// valid bech32 strings (checksums are not checked by the indexer, only the shape)
-export const ADDRS = [
-  'hyper1qqqsyqcyq5rqwzqfpg9scrgwpugpzysnzs23v9',
-  'hyper1zg69v7ys40x77y352eufp27daufrg4ncp6ne7r',
-  'hyper1gqgsyqtyq5rqwzqfpg9scrgwpugpzysnh9rmjx',
-  'hyper1xz2ry7f8vztdkf0s02ph56hefj9hp3axyz0e8w',
-  'hyper17xpfvakm2amg962yls6f84z3kell8c5lfnqvjh',
-];
+/** Five account addresses (valid bech32 with the `hyper` prefix). */
+export const ADDRS = [1, 2, 3, 4, 5].map((i) => accountAddresses.encode(new Uint8Array(20).fill(i)));
 export const VALS = ['AA'.repeat(20), 'BB'.repeat(20), 'CC'.repeat(20)];
 const ev = (type: string, attrs: Record<string, string>): Event => ({
   type,
@@ -69,8 +64,9 @@ export function syntheticChain(n: number, seed = 1, o: ChainOptions = {}): Synth
         messages: [{ typeUrl: '/cosmos.bank.v1beta1.MsgSend', value: MsgSend.encode(MsgSend.fromPartial({ fromAddress: from, toAddress: to, amount: [{ denom: 'uhyper', amount: String(1 + int(1000)) }] })).finish() }],
         memo: `h${h}i${i}`,
       });
-      txs.push(TxRaw.encode(TxRaw.fromPartial({ bodyBytes: TxBody.encode(body).finish(), authInfoBytes: new Uint8Array([1]), signatures: [new Uint8Array(64)] })).finish());
       const fee = 1 + int(5000);
+      const authInfo = AuthInfo.fromPartial({ fee: { amount: [{ denom: 'uhyper', amount: String(fee) }], gasLimit: 200_000n } });
+      txs.push(TxRaw.encode(TxRaw.fromPartial({ bodyBytes: TxBody.encode(body).finish(), authInfoBytes: AuthInfo.encode(authInfo).finish(), signatures: [new Uint8Array(64)] })).finish());
       const ok = rnd() < 0.9;
       const events = [ev('tx', { fee: rnd() < 0.1 ? `${fee}uhyper,7rcpu` : `${fee}uhyper`, fee_payer: from })];
       if (ok) {
