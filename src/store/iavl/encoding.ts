@@ -90,10 +90,10 @@ export class ByteReader {
 
 /** A growable output buffer reused across encodes to avoid per-node allocations. */
 export class ByteWriter {
-  buf: Uint8Array;
+  buf: Buffer;
   pos = 0;
   constructor(initial = 256) {
-    this.buf = new Uint8Array(initial);
+    this.buf = Buffer.allocUnsafeSlow(initial);
   }
 
   reset(): this {
@@ -105,8 +105,8 @@ export class ByteWriter {
     if (this.pos + extra <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < this.pos + extra) size *= 2;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
+    const next = Buffer.allocUnsafeSlow(size);
+    this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
   }
 
@@ -126,13 +126,22 @@ export class ByteWriter {
   }
 
   bytes(b: Uint8Array): void {
-    this.ensure(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const n = b.length;
+    this.ensure(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    if (n <= 48) {
+      // Short copies (keys, hashes) are faster as a loop than a native set().
+      for (let i = 0; i < n; i++) buf[pos++] = b[i];
+    } else {
+      buf.set(b, pos);
+      pos += n;
+    }
+    this.pos = pos;
   }
 
   /** The written bytes as a view (valid until the next write). */
-  view(): Uint8Array {
+  view(): Buffer {
     return this.buf.subarray(0, this.pos);
   }
 
@@ -142,7 +151,15 @@ export class ByteWriter {
   }
 }
 
-/** Unsigned byte-wise comparison (Go's bytes.Compare). */
+/**
+ * Unsigned byte-wise comparison (Go's bytes.Compare): negative, zero or positive. A JS loop: keys
+ * usually differ early, and this is several times faster than the native Buffer.compare call.
+ */
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  return Buffer.compare(a, b);
+  const n = a.length < b.length ? a.length : b.length;
+  for (let i = 0; i < n; i++) {
+    const d = a[i] - b[i];
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
 }

@@ -30,7 +30,7 @@ export function readRef(r: ByteReader): NodeRef {
   return { version, nonce, hash, height, size };
 }
 
-/** Encodes a saved node (children already saved) into a fresh Buffer. */
+/** Encodes a saved node (children already saved); the result is a view valid until the next encode. */
 export function encodeNode(node: Node): Buffer {
   const w = writer.reset();
   w.u8(node.height);
@@ -45,7 +45,7 @@ export function encodeNode(node: Node): Buffer {
     writeRef(w, node.left!);
     writeRef(w, node.right!);
   }
-  return w.copy();
+  return w.view();
 }
 
 /** Decodes a stored node; `ref` supplies its node key and hash. */

@@ -19,16 +19,18 @@ export interface SyncReadDB {
   getSync(key: Uint8Array): Uint8Array | undefined;
 }
 
-/** The write side: a batch applied atomically by the caller. */
+/**
+ * The write side: a batch applied atomically by the caller. `put` must copy key and value (as
+ * LevelDB's WriteBatch does): callers pass views of buffers they reuse.
+ */
 export interface WriteBatch {
   put(key: Uint8Array, value: Uint8Array): void;
   del(key: Uint8Array): void;
 }
 
 export const NODE_KEY_SIZE = 12;
-/** Cache keys pack (version, nonce) into one exact JS number. */
-const NONCE_BITS = 2 ** 24;
-const MAX_CACHED_VERSION = 2 ** 29;
+/** Nonces are 32-bit in the key; versions are kept below 2^53 by JS numbers anyway. */
+const MAX_NONCE = 2 ** 32 - 1;
 
 export function putVersion(buf: Uint8Array, off: number, version: number): void {
   const hi = Math.floor(version / 2 ** 32);
@@ -65,12 +67,15 @@ export class NodeDB {
   /** Count of node loads that missed the cache (for benchmarks). */
   misses = 0;
 
+  private readonly scratchKey: Buffer;
+
   constructor(
     private readonly db: SyncReadDB,
     readonly prefix: Uint8Array,
     cacheSize: number,
   ) {
     this.cache = new NodeCache(cacheSize);
+    this.scratchKey = this.nodeKey(0, 0);
   }
 
   private key(tag: number, version: number, extra: number): Buffer {
@@ -96,14 +101,9 @@ export class NodeDB {
     return this.key(0x6f /* o */, version, 0);
   }
 
-  private static cacheKey(version: number, nonce: number): number {
-    return version * NONCE_BITS + nonce;
-  }
-
   /** Loads a persisted node by reference (cache first, then LevelDB). */
   getNode(ref: NodeRef): Node {
-    const ck = NodeDB.cacheKey(ref.version, ref.nonce);
-    const hit = this.cache.get(ck);
+    const hit = this.cache.get(ref.version, ref.nonce);
     if (hit !== undefined) return hit;
     this.misses++;
     const bytes = this.db.getSync(this.nodeKey(ref.version, ref.nonce));
@@ -111,17 +111,23 @@ export class NodeDB {
       throw new Error(`iavl: node (${ref.version}, ${ref.nonce}) missing under ${Buffer.from(this.prefix).toString()}`);
     }
     const node = decodeNode(ref, bytes);
-    this.cache.put(ck, node);
+    this.cache.put(ref.version, ref.nonce, node);
     return node;
   }
 
-  /** Writes a saved node (version and nonce assigned, children saved) into the batch and the cache. */
+  /**
+   * Writes a saved node (version and nonce assigned, children saved) into the batch and the
+   * cache. Key and value are passed as views of reused scratch buffers: LevelDB's WriteBatch
+   * copies them on put, and saving ~100k nodes per block must not allocate per node.
+   */
   saveNode(batch: WriteBatch, node: Node): void {
-    if (node.nonce >= NONCE_BITS || node.version >= MAX_CACHED_VERSION) {
-      throw new Error(`iavl: node key (${node.version}, ${node.nonce}) beyond supported range`);
-    }
-    batch.put(this.nodeKey(node.version, node.nonce), encodeNode(node));
-    this.cache.put(NodeDB.cacheKey(node.version, node.nonce), node);
+    if (node.nonce > MAX_NONCE) throw new Error(`iavl: more than 2^32 nodes in version ${node.version}`);
+    const k = this.scratchKey;
+    const p = this.prefix.length + 1;
+    putVersion(k, p, node.version);
+    putU32(k, p + 8, node.nonce);
+    batch.put(k, encodeNode(node));
+    this.cache.put(node.version, node.nonce, node);
   }
 
   /** The root of a version: `null` if the version has no root record (never saved, or pruned). */
@@ -152,7 +158,7 @@ export class NodeDB {
       const v = readVersion(packed, off);
       const nonce = readU32(packed, off + 8);
       batch.del(this.nodeKey(v, nonce));
-      this.cache.delete(NodeDB.cacheKey(v, nonce));
+      this.cache.delete(v, nonce);
     }
     batch.del(okey);
     return packed.length / NODE_KEY_SIZE;
