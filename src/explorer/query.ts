@@ -38,7 +38,7 @@ export function rpcQueryFn(rpc: CometRpc): QueryFn {
   return async (path, data, height) => {
     const r = await rpc.call<{ response: { code?: number; codespace?: string; log?: string; value?: string | null } }>('abci_query', {
       path: JSON.stringify(path),
-      data: Buffer.from(data).toString('hex'),
+      data: `0x${Buffer.from(data).toString('hex')}`,
       height: height ? String(height) : undefined,
     });
     const res = r.response;

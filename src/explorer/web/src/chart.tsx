@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 });
+
 export interface ChartSeries {
   label: string;
   values: Array<number | null>;
@@ -23,7 +25,10 @@ export function Chart({ xs, series, height = 220, yLabel, testId, timeAxis = tru
       width: Math.max(200, el.clientWidth),
       height,
       scales: { x: { time: timeAxis } },
-      axes: [{ stroke: '#8892a6', grid: { stroke: '#eef1f6' } }, { stroke: '#8892a6', grid: { stroke: '#eef1f6' }, label: yLabel, size: 60 }],
+      axes: [
+        { stroke: '#8892a6', grid: { stroke: '#eef1f6' } },
+        { stroke: '#8892a6', grid: { stroke: '#eef1f6' }, label: yLabel, size: 64, values: (_u, vals) => vals.map((v) => (v == null ? '' : compact.format(v))) },
+      ],
       legend: { live: true },
       series: [
         { label: timeAxis ? 'time' : 'height' },

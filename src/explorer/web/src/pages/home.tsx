@@ -1,5 +1,5 @@
 /** Dashboard (live blocks and txs, headline numbers) and the paged block and tx lists. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BlockSummary, Page, Series, TxRecord } from '../../../types';
 import { subscribeBlocks } from '../api';
 import { ago, fmtAmount, fmtCoins, fmtInt, fmtNum, msgName, short } from '../format';
@@ -113,6 +113,23 @@ export function HomePage() {
   const stats = useJson<Series>(statsPath);
   const blocks = useLiveList(blocksF.data?.items, (b) => [b.block], (b) => String(b.height), 10);
   const txs = useLiveList(txsF.data?.items, (b) => b.txs, (t) => t.hash, 10);
+  // a block indexed between the first fetch and the stream's start would be missing: refetch on a gap
+  const last = useRef(0);
+  useEffect(() => {
+    const top = blocksF.data?.items[0]?.height ?? 0;
+    last.current = Math.max(last.current, top);
+  }, [blocksF.data]);
+  useEffect(
+    () =>
+      subscribeBlocks(({ block }) => {
+        if (last.current > 0 && block.height > last.current + 1) {
+          blocksF.reload();
+          txsF.reload();
+        }
+        last.current = Math.max(last.current, block.height);
+      }),
+    [],
+  );
   // refresh the headline numbers every 10 blocks
   useEffect(() => subscribeBlocks(({ block }) => block.height % 10 === 0 && setStatsPath(`/explorer/api/analytics?blocks=100&points=1&at=${block.height}`)), []);
   const p = stats.data?.points[0];
