@@ -450,8 +450,10 @@ export class ExplorerIndexer {
     let prevTimeMs = this.meta.latestTimeMs;
     let prevHeight = this.meta.latest;
 
-    for (const b of inputs) {
+    for (const [n, b] of inputs.entries()) {
       if (b.height <= prevHeight) continue;
+      // let the ABCI connections run between blocks of a long catch-up batch
+      if (n > 0 && n % 50 === 0) await new Promise((r) => setImmediate(r));
       const txs = b.txs.map((raw, i) => this.txRecord(raw, i, b));
       const fees = new Map<string, bigint>();
       let burned = 0n;

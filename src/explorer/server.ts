@@ -48,7 +48,7 @@ export type ExplorerHandler = ((req: http.IncomingMessage, res: http.ServerRespo
 };
 
 /** Client routes of the web app: their paths get index.html. Only these first segments are claimed. */
-const CLIENT_ROUTES = /^\/(?:|blocks|txs|validators|analytics|gov|providers|markets|search|(?:block|tx|account|validator)\/[^/]+)\/?$/;
+const CLIENT_ROUTES = /^\/(?:|blocks|txs|validators|analytics|gov|providers|markets|(?:block|tx|account|validator)\/[^/]+)\/?$/;
 
 /** CometBFT RPC methods the browser may call through /explorer/rpc/ (all read-only). */
 export const RPC_ALLOWED = new Set([
