@@ -3,10 +3,12 @@
  * dependency graph; each keeper gets exactly the other keepers it declares it needs.
  */
 import { AminoTypes, createDefaultAminoConverters } from '@cosmjs/stargate';
-import { accountAddresses } from '../crypto/address';
+import { accountAddresses, consensusAddresses, validatorAddresses } from '../crypto/address';
 import { LruCache } from '../crypto/lru';
 import { moduleAddress } from '../crypto/module_address';
 import { defaultVerifier } from '../crypto/verify';
+import type { VerifyPool } from '../crypto/verify_pool';
+import { decodeTx } from '../codec/tx_decoder';
 import { TypeRegistry } from '../codec/type_registry';
 import type { CommitMultiStore } from '../store/types';
 import type { DecCoins } from '../types/dec_coins';
@@ -17,23 +19,32 @@ import { authModule } from '../../x/auth/module';
 import { BankKeeper } from '../../x/bank/keeper';
 import { StoreKey as BankStoreKey } from '../../x/bank/keys';
 import { bankModule } from '../../x/bank/module';
-import { vestingAccountTypes } from '../../x/vesting/vesting_accounts';
+import { vestingAccountTypes, vestingDelegationTracker } from '../../x/vesting/vesting_accounts';
+import { genutilModule, type GenesisTxDeliverer } from '../../x/staking/genutil';
+import { StakingKeeper } from '../../x/staking/keeper';
+import { BondedPoolName, NotBondedPoolName, StoreKey as StakingStoreKey } from '../../x/staking/keys';
+import { hyperStakingModule, stakingModule } from '../../x/staking/module';
 import { vestingModule } from '../../x/vesting/module';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
 import type { AppModule } from './module';
 import { CONSENSUS_STORE } from './consensus_state';
+import { runTx } from './run_tx';
+import type { AnteDeps } from './ante/ante_handler';
 
 export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey] as const;
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  [FeeCollectorName]: [],
+  // burner: x/distribution burns burn_fraction of each block's fees from here
+  [FeeCollectorName]: [Permission.Burner],
   [GOV_MODULE]: [Permission.Burner],
+  [BondedPoolName]: [Permission.Burner, Permission.Staking],
+  [NotBondedPoolName]: [Permission.Burner, Permission.Staking],
 };
 
 export interface HyperMeshAppOptions {
@@ -43,6 +54,7 @@ export interface HyperMeshAppOptions {
   minGasPrices: DecCoins;
   genesisCodec: GenesisCodec;
   logger?: Logger;
+  verifyPool?: VerifyPool;
 }
 
 /** The keepers and modules, in genesis order: everything but the store and the ABCI pipeline. */
@@ -57,10 +69,29 @@ export function buildModules() {
   );
 
   const auth = new AuthKeeper({ addressCodec: addrs, modulePermissions: MODULE_PERMISSIONS, extraAccountTypes: vestingAccountTypes });
-  const bank = new BankKeeper({ accounts: auth, blocked });
+  const bank = new BankKeeper({ accounts: auth, blocked, delegationTracker: vestingDelegationTracker(auth) });
+  const staking = new StakingKeeper({
+    accounts: auth,
+    bank,
+    addressCodec: addrs,
+    validatorAddressCodec: validatorAddresses,
+    consensusAddressCodec: consensusAddresses,
+    authority,
+  });
+  // gen_txs run through the tx pipeline, which exists once BaseApp does (createHyperMeshApp)
+  const genesisTxs: GenesisTxDeliverer = {};
 
-  const modules: AppModule[] = [authModule(auth), bankModule(bank, addrs, authority), vestingModule(auth, bank)];
-  return { modules, keepers: { auth, bank }, authority };
+  // The order is genesis order and BeginBlock/EndBlock order: staking's genesis runs its hooks
+  // into the modules before it, genutil (gentxs) runs last.
+  const modules: AppModule[] = [
+    authModule(auth),
+    bankModule(bank, addrs, authority),
+    vestingModule(auth, bank),
+    stakingModule(staking, authority),
+    hyperStakingModule(staking, authority),
+    genutilModule(staking, genesisTxs),
+  ];
+  return { modules, keepers: { auth, bank, staking }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
@@ -71,8 +102,16 @@ export function defaultAppState(codec: GenesisCodec): Record<string, unknown> {
 }
 
 export function createHyperMeshApp(opts: HyperMeshAppOptions) {
-  const { modules, keepers, authority } = buildModules();
+  const { modules, keepers, authority, genesisTxs } = buildModules();
   const registry = new TypeRegistry();
+  const ante: Omit<AnteDeps, 'router'> = {
+    auth: keepers.auth,
+    bank: keepers.bank,
+    amino: new AminoTypes(createDefaultAminoConverters()),
+    verifier: defaultVerifier,
+    verified: new LruCache(100_000),
+    minGasPrices: opts.minGasPrices,
+  };
   const app = new BaseApp({
     name: APP_NAME,
     version: opts.version,
@@ -80,16 +119,18 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
     cms: opts.cms,
     registry,
     modules,
-    ante: {
-      auth: keepers.auth,
-      bank: keepers.bank,
-      amino: new AminoTypes(createDefaultAminoConverters()),
-      verifier: defaultVerifier,
-      verified: new LruCache(100_000),
-      minGasPrices: opts.minGasPrices,
-    },
+    ante,
     genesisCodec: opts.genesisCodec,
     logger: opts.logger,
   });
+  genesisTxs.deliver = (ctx, raw) => {
+    let decoded;
+    try {
+      decoded = decodeTx(raw, registry);
+    } catch (e) {
+      decoded = e as Error;
+    }
+    return runTx({ router: app.msgRouter, ante: { ...ante, router: app.msgRouter } }, ctx, decoded);
+  };
   return { app, keepers, registry, authority };
 }

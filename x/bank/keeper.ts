@@ -10,7 +10,6 @@ import {
   amountOf,
   assertValidCoins,
   coinsToString,
-  safeSubCoins,
   type Coin,
   type Coins,
 } from '../../src/types/coins';
@@ -26,6 +25,19 @@ export interface BankKeeperDeps {
   accounts: AccountKeeper;
   /** Bech32 addresses that may not receive funds through MsgSend (module accounts). */
   blocked: ReadonlySet<string>;
+  /** Records delegated coins on vesting accounts (x/vesting); absent: no account tracks them. */
+  delegationTracker?: DelegationTracker;
+}
+
+/**
+ * What staking's delegations mean for vesting accounts (the SDK's VestingAccount.TrackDelegation /
+ * TrackUndelegation): the part of a delegation taken from still-vesting coins is delegated_vesting,
+ * the rest delegated_free. Accounts of other types are left alone.
+ */
+export interface DelegationTracker {
+  /** `balance`: the delegator's balance before the delegation. */
+  trackDelegation(ctx: Context, address: Uint8Array, balance: Coins, amount: Coins): void;
+  trackUndelegation(ctx: Context, address: Uint8Array, amount: Coins): void;
 }
 
 export class BankKeeper {
@@ -129,6 +141,38 @@ export class BankKeeper {
     }
   }
 
+  /**
+   * Delegation (the SDK's DelegateCoinsFromAccountToModule): unlike a send, it may spend coins that
+   * vesting still locks; the vesting account records how much of each kind it delegated.
+   */
+  delegateCoinsFromAccountToModule(ctx: Context, from: Uint8Array, module: string, amount: Coins): void {
+    this.requirePermission(module, Permission.Staking);
+    assertValidCoins(amount);
+    this.deps.accounts.getModuleAccount(ctx, module);
+    const balances: Coin[] = [];
+    for (const c of amount) {
+      const balance = this.getBalance(ctx, from, c.denom);
+      if (balance < c.amount) {
+        throw sdk.InsufficientFunds(`failed to delegate; ${balance}${c.denom} is smaller than ${c.amount}${c.denom}`);
+      }
+      balances.push({ denom: c.denom, amount: balance });
+      this.writeBalance(ctx, from, c.denom, balance - c.amount);
+    }
+    this.deps.delegationTracker?.trackDelegation(ctx, from, balances, amount);
+    ctx.events.emit(events.coinSpent(this.addr.encode(from), coinsToString(amount)));
+    this.addCoins(ctx, this.deps.accounts.moduleAddress(module), amount);
+  }
+
+  /** Undelegation (the SDK's UndelegateCoinsFromModuleToAccount): the coins return, vesting ones locked again. */
+  undelegateCoinsFromModuleToAccount(ctx: Context, module: string, to: Uint8Array, amount: Coins): void {
+    this.requirePermission(module, Permission.Staking);
+    assertValidCoins(amount);
+    this.subUnlockedCoins(ctx, this.moduleAddr(module), amount);
+    this.deps.delegationTracker?.trackUndelegation(ctx, to, amount);
+    this.addCoins(ctx, to, amount);
+    if (!this.deps.accounts.hasAccount(ctx, to)) this.deps.accounts.createAccount(ctx, to);
+  }
+
   mintCoins(ctx: Context, module: string, amount: Coins): void {
     this.requirePermission(module, Permission.Minter);
     assertValidCoins(amount);
@@ -172,11 +216,15 @@ export class BankKeeper {
 
   /** Subtracts coins the account may spend; sdk/5 naming what it has when short. */
   subUnlockedCoins(ctx: Context, address: Uint8Array, amount: Coins): void {
-    const spendable = this.spendableCoins(ctx, address);
-    if (safeSubCoins(spendable, amount) === undefined) {
-      throw sdk.InsufficientFunds(`spendable balance ${coinsToString(spendable) || '0uhyper'} is smaller than ${coinsToString(amount)}`);
-    }
-    for (const c of amount) this.writeBalance(ctx, address, c.denom, this.getBalance(ctx, address, c.denom) - c.amount);
+    const locked = this.lockedCoins(ctx, address);
+    const balances = amount.map((c) => this.getBalance(ctx, address, c.denom));
+    amount.forEach((c, i) => {
+      if (balances[i] - amountOf(locked, c.denom) < c.amount) {
+        const spendable = this.spendableCoins(ctx, address);
+        throw sdk.InsufficientFunds(`spendable balance ${coinsToString(spendable) || '0uhyper'} is smaller than ${coinsToString(amount)}`);
+      }
+    });
+    amount.forEach((c, i) => this.writeBalance(ctx, address, c.denom, balances[i] - c.amount));
     ctx.events.emit(events.coinSpent(this.addr.encode(address), coinsToString(amount)));
   }
 
@@ -204,6 +252,9 @@ export class BankKeeper {
   private requirePermission(module: string, permission: string): void {
     const perms = this.deps.accounts.modulePermissions(module);
     if (!perms) throw sdk.UnknownAddress(`module account ${module} does not exist`);
-    if (!perms.includes(permission)) throw sdk.Unauthorized(`module account ${module} does not have permissions to ${permission === 'minter' ? 'mint' : 'burn'} tokens`);
+    if (!perms.includes(permission)) {
+      const what = permission === 'minter' ? 'mint tokens' : permission === 'burner' ? 'burn tokens' : 'receive delegated tokens';
+      throw sdk.Unauthorized(`module account ${module} does not have permissions to ${what}`);
+    }
   }
 }
