@@ -96,18 +96,20 @@ async function storedNodeKeys(dir: string, name: string): Promise<Set<string>> {
   return out;
 }
 
-const cases: Array<[number, PruningOptions, number]> = [
-  [1, { strategy: 'custom', keepRecent: 3, interval: 2 }, 1],
-  [2, { strategy: 'custom', keepRecent: 5, interval: 3 }, 1],
-  [3, { strategy: 'everything' }, 1],
-  [4, { strategy: 'nothing' }, 7],
-  [5, { strategy: 'custom', keepRecent: 2, interval: 1 }, 100],
+// [seed, pruning, initial version, encoded-node cache bytes (0: every miss reads LevelDB;
+// 16 KiB: generations swap all the time)]
+const cases: Array<[number, PruningOptions, number, number]> = [
+  [1, { strategy: 'custom', keepRecent: 3, interval: 2 }, 1, 0],
+  [2, { strategy: 'custom', keepRecent: 5, interval: 3 }, 1, 16 * 1024],
+  [3, { strategy: 'everything' }, 1, 1 << 20],
+  [4, { strategy: 'nothing' }, 7, 16 * 1024],
+  [5, { strategy: 'custom', keepRecent: 2, interval: 1 }, 100, 0],
 ];
 
-test.each(cases)('random ops, seed %i, pruning %j, initial version %i', async (seed, pruning, initialVersion) => {
+test.each(cases)('random ops, seed %i, pruning %j, initial version %i, slab %i', async (seed, pruning, initialVersion, slab) => {
   const rand = mulberry32(seed);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hm-prop-'));
-  const open = () => RootMultiStore.open({ path: dir, storeNames: NAMES, pruning, nodeCacheSize: 64 });
+  const open = () => RootMultiStore.open({ path: dir, storeNames: NAMES, pruning, nodeCacheSize: 64, nodeSlabBytes: slab });
   let ms = await open();
   ms.setInitialVersion(initialVersion);
   const working: Record<string, Model> = { alpha: new Map(), beta: new Map() };

@@ -11,6 +11,7 @@
  * caller's batch, so a whole block commits atomically.
  */
 import { NodeCache } from './node_cache';
+import { NodeSlab } from './node_slab';
 import { decodeNode, decodeRootRecord, encodeNode, encodeRootRecord } from './node_codec';
 import { Child, Node, NodeRef } from './node';
 
@@ -67,14 +68,23 @@ export class NodeDB {
   /** Count of node loads that missed the cache (for benchmarks). */
   misses = 0;
 
+  private readonly slab: NodeSlab;
   private readonly scratchKey: Buffer;
+  /** Loads served from the byte cache (for benchmarks). */
+  slabHits = 0;
 
+  /**
+   * @param cacheSize nodes kept as decoded objects (the hot top of the tree)
+   * @param slabBytes bytes of encoded nodes kept outside the object cache (0 = none)
+   */
   constructor(
     private readonly db: SyncReadDB,
     readonly prefix: Uint8Array,
     cacheSize: number,
+    slabBytes = 0,
   ) {
     this.cache = new NodeCache(cacheSize);
+    this.slab = new NodeSlab(slabBytes);
     this.scratchKey = this.nodeKey(0, 0);
   }
 
@@ -105,10 +115,16 @@ export class NodeDB {
   getNode(ref: NodeRef): Node {
     const hit = this.cache.get(ref.version, ref.nonce);
     if (hit !== undefined) return hit;
-    this.misses++;
-    const bytes = this.db.getSync(this.nodeKey(ref.version, ref.nonce));
-    if (bytes === undefined) {
-      throw new Error(`iavl: node (${ref.version}, ${ref.nonce}) missing under ${Buffer.from(this.prefix).toString()}`);
+    let bytes: Uint8Array | undefined = this.slab.get(ref.version, ref.nonce);
+    if (bytes !== undefined) {
+      this.slabHits++;
+    } else {
+      this.misses++;
+      bytes = this.db.getSync(this.nodeKey(ref.version, ref.nonce));
+      if (bytes === undefined) {
+        throw new Error(`iavl: node (${ref.version}, ${ref.nonce}) missing under ${Buffer.from(this.prefix).toString()}`);
+      }
+      this.slab.put(ref.version, ref.nonce, bytes);
     }
     const node = decodeNode(ref, bytes);
     this.cache.put(ref.version, ref.nonce, node);
@@ -126,7 +142,9 @@ export class NodeDB {
     const p = this.prefix.length + 1;
     putVersion(k, p, node.version);
     putU32(k, p + 8, node.nonce);
-    batch.put(k, encodeNode(node));
+    const bytes = encodeNode(node);
+    batch.put(k, bytes);
+    this.slab.put(node.version, node.nonce, bytes);
     this.cache.put(node.version, node.nonce, node);
   }
 
@@ -159,6 +177,7 @@ export class NodeDB {
       const nonce = readU32(packed, off + 8);
       batch.del(this.nodeKey(v, nonce));
       this.cache.delete(v, nonce);
+      this.slab.delete(v, nonce);
     }
     batch.del(okey);
     return packed.length / NODE_KEY_SIZE;
