@@ -246,7 +246,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
           if (l instanceof Node && l.version === 0) assign(l);
           if (r instanceof Node && r.version === 0) assign(r);
         }
-        if (!n.hash) n.hash = hashTree(n, version);
+        if (n.hash === undefined) n.hash = hashTree(n, version);
         n.version = version;
         n.nonce = ++nonce;
         this.ndb.saveNode(batch, n);

@@ -107,10 +107,11 @@ export function computeNodeHash(node: Node, version: number): Uint8Array {
 export function hashTree(node: Node, version: number): Uint8Array {
   if (node.hash) return node.hash;
   if (node.height > 0) {
+    // Only new nodes lack a hash (refs always have one; don't slice theirs just to look).
     const l = node.left!;
     const r = node.right!;
-    if (!l.hash) hashTree(l as Node, version);
-    if (!r.hash) hashTree(r as Node, version);
+    if (l instanceof Node && !l.hash) hashTree(l, version);
+    if (r instanceof Node && !r.hash) hashTree(r, version);
   }
   node.hash = computeNodeHash(node, version);
   return node.hash;
