@@ -4,7 +4,7 @@
  * client's Flush (or a size or time limit).
  */
 import type { Socket } from 'node:net';
-import { Request, Response } from 'cosmjs-types/tendermint/abci/types';
+import { CheckTxType, Request, Response } from 'cosmjs-types/tendermint/abci/types';
 import { AppRequestType, CompleteApplication } from './application';
 import { callApplication, recoveryResponse, requestTypeOf, ResponseOf, wrapResponse } from './dispatch';
 import { FrameDecoder, FrameWriter } from './framing';
@@ -26,6 +26,8 @@ export interface ConnectionOptions {
   readonly onFatal: (err: unknown, type: AppRequestType) => void;
   /** The socket is closed; called once. */
   readonly onClosed: (conn: Connection) => void;
+  /** See AbciServerOptions.lookahead. */
+  readonly lookahead?: (checkTxs: Uint8Array[]) => void;
 }
 
 const FLUSH_RESPONSE: Response = { flush: {} };
@@ -38,6 +40,9 @@ export class Connection {
   private readonly out: FrameWriter<Response>;
   /** Request frames received and not yet handled; queue[head] is next. */
   private queue: Uint8Array[] = [];
+  /** Requests already decoded for the lookahead, by queue index (decoded once, handled later). */
+  private decoded: (Request | undefined)[] = [];
+  private lookedAhead = 0;
   private head = 0;
   private queuedBytes = 0;
   /** Set once no more requests will be read; the connection closes when the queue is done. */
@@ -48,6 +53,8 @@ export class Connection {
   private closed = false;
   private paused = false;
   private writeBlocked = false;
+  /** A Flush was handled: write at the end of this pump, so one chunk's responses go in one write. */
+  private flushRequested = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly enqueue = (body: Uint8Array): void => {
     this.queue.push(body);
@@ -90,7 +97,30 @@ export class Connection {
       // Requests before the bad bytes are still handled; nothing after them is read.
       this.endInput(`bad frame: ${(err as Error).message}`, true);
     }
+    if (this.opts.lookahead) this.lookahead(this.opts.lookahead);
     this.pump();
+  }
+
+  /** Shows the application the CheckTx txs just queued, so it can start work on them early. */
+  private lookahead(fn: (txs: Uint8Array[]) => void): void {
+    const txs: Uint8Array[] = [];
+    for (let i = Math.max(this.lookedAhead, this.head); i < this.queue.length; i++) {
+      let req: Request;
+      try {
+        req = Request.decode(this.queue[i]);
+      } catch {
+        break; // handle() reports it in order
+      }
+      this.decoded[i] = req;
+      if (req.checkTx && req.checkTx.type === CheckTxType.NEW) txs.push(req.checkTx.tx);
+    }
+    this.lookedAhead = this.queue.length;
+    if (txs.length === 0) return;
+    try {
+      fn(txs);
+    } catch (err) {
+      this.log('error', { err }, 'lookahead failed');
+    }
   }
 
   private onEnd(): void {
@@ -129,18 +159,21 @@ export class Connection {
         break;
       }
       const body = this.queue[this.head];
+      const decoded = this.decoded[this.head];
+      this.decoded[this.head] = undefined;
       this.queue[this.head++] = EMPTY; // release the bytes now, not when the queue empties
       this.queuedBytes -= body.length;
-      this.handle(body);
+      this.handle(body, decoded);
     }
+    if (this.flushRequested) this.flush();
     this.updateFlow();
     this.scheduleFlush();
   }
 
-  private handle(body: Uint8Array): void {
+  private handle(body: Uint8Array, decoded: Request | undefined): void {
     let req: Request;
     try {
-      req = Request.decode(body);
+      req = decoded ?? Request.decode(body);
     } catch (err) {
       return this.badRequest(`does not decode as a Request: ${(err as Error).message}`, body);
     }
@@ -148,7 +181,8 @@ export class Connection {
     if (type === undefined) return this.badRequest('sets no known request type, or more than one', body);
     if (type === 'flush') {
       this.out.add(FLUSH_RESPONSE);
-      return this.flush();
+      this.flushRequested = true; // written when this pump ends (CometBFT flushes after every CheckTx)
+      return;
     }
     if (type === 'echo') return this.out.add({ echo: { message: req.echo!.message } });
 
@@ -223,6 +257,7 @@ export class Connection {
   }
 
   private flush(): void {
+    this.flushRequested = false;
     if (this.flushTimer !== undefined) {
       clearTimeout(this.flushTimer);
       this.flushTimer = undefined;
@@ -261,6 +296,8 @@ export class Connection {
 
   private dropQueue(): void {
     this.queue = [];
+    this.decoded = [];
+    this.lookedAhead = 0;
     this.head = 0;
     this.queuedBytes = 0;
   }

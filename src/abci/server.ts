@@ -18,6 +18,12 @@ export interface AbciServerOptions {
    * stops listening; the owner must stop the node and report `err`.
    */
   readonly onFatal: (err: unknown, requestType: AppRequestType) => void;
+  /**
+   * Called with the txs of new CheckTx requests as soon as they are read, before they are handled
+   * (in order, later): a chance to start work that does not depend on state, such as signature
+   * verification on other threads. Must not change state; errors are logged and ignored.
+   */
+  readonly lookahead?: (checkTxs: Uint8Array[]) => void;
   /** Largest message accepted or sent. Default: CometBFT's own limit, MAX_MESSAGE_BYTES. */
   readonly maxMessageBytes?: number;
   /** Longest time a response waits for the client's Flush before it is written. Default 20 ms. */
@@ -108,6 +114,7 @@ export class AbciServer {
       readHighWaterBytes: this.options.readHighWaterBytes ?? 16 * 1024 * 1024,
       onFatal: (err, type) => this.fatal(err, type),
       onClosed: (closed) => this.connections.delete(closed),
+      lookahead: this.options.lookahead,
     });
     this.connections.add(conn);
     this.logger.info({ conn: conn.id, remote: socket.remoteAddress ?? this.address }, 'ABCI connection opened');

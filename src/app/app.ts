@@ -24,6 +24,10 @@ import { genutilModule, type GenesisTxDeliverer } from '../../x/staking/genutil'
 import { StakingKeeper } from '../../x/staking/keeper';
 import { BondedPoolName, NotBondedPoolName, StoreKey as StakingStoreKey } from '../../x/staking/keys';
 import { hyperStakingModule, stakingModule } from '../../x/staking/module';
+import { slashingHooks } from '../../x/slashing/hooks';
+import { SlashingKeeper } from '../../x/slashing/keeper';
+import { StoreKey as SlashingStoreKey } from '../../x/slashing/keys';
+import { hyperSlashingModule, slashingModule } from '../../x/slashing/module';
 import { vestingModule } from '../../x/vesting/module';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
@@ -36,7 +40,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey] as const;
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -78,6 +82,8 @@ export function buildModules() {
     consensusAddressCodec: consensusAddresses,
     authority,
   });
+  const slashing = new SlashingKeeper({ staking, authority });
+  staking.setHooks(slashingHooks(slashing));
   // gen_txs run through the tx pipeline, which exists once BaseApp does (createHyperMeshApp)
   const genesisTxs: GenesisTxDeliverer = {};
 
@@ -87,11 +93,13 @@ export function buildModules() {
     authModule(auth),
     bankModule(bank, addrs, authority),
     vestingModule(auth, bank),
+    slashingModule(slashing, addrs, authority),
+    hyperSlashingModule(slashing, authority),
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
@@ -122,6 +130,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
     ante,
     genesisCodec: opts.genesisCodec,
     logger: opts.logger,
+    verifyPool: opts.verifyPool,
   });
   genesisTxs.deliver = (ctx, raw) => {
     let decoded;

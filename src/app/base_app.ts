@@ -46,6 +46,8 @@ import { EventManager, withAttribute } from '../types/events';
 import type { AnteDeps } from './ante/ante_handler';
 import { consensusState } from './consensus_state';
 import { DecodeCache } from './decode_cache';
+import { SignaturePrefetch } from './ante/signature_prefetch';
+import type { VerifyPool } from '../crypto/verify_pool';
 import type { AppModule, ModuleGenesis } from './module';
 import { MsgRouter } from './msg_router';
 import { QueryRouter } from './query_router';
@@ -71,6 +73,8 @@ export interface BaseAppOptions {
   genesisCodec: GenesisCodec;
   txLimits?: TxLimits;
   logger?: Logger;
+  /** Worker threads that verify mempool txs' signatures ahead of CheckTx (see `lookahead`). */
+  verifyPool?: VerifyPool;
 }
 
 const NS_PER_S = 1_000_000_000n;
@@ -86,6 +90,7 @@ export class BaseApp implements Application {
   private readonly decoder: DecodeCache;
   private readonly modules: readonly AppModule[];
   private readonly anteDeps: AnteDeps;
+  private readonly prefetch: SignaturePrefetch | undefined;
   /** The block being finalized: from InitChain or FinalizeBlock until Commit. */
   private blockStores: MultiBranch | undefined;
   private checkStores: MultiBranch;
@@ -101,6 +106,7 @@ export class BaseApp implements Application {
     this.msgRouter.registerTypes(opts.registry);
     this.decoder = new DecodeCache(opts.registry, opts.txLimits ?? DEFAULT_TX_LIMITS);
     this.anteDeps = { ...opts.ante, router: this.msgRouter };
+    this.prefetch = opts.verifyPool && new SignaturePrefetch(opts.verifyPool, this.anteDeps, this.msgRouter);
     const last = opts.cms.lastCommitId().version;
     this.checkStores = this.committedBranch(last);
     this.lastBlock = { height: last, timeNs: last > 0 ? (this.consensus.lastBlockTimeNs.get(this.readCtx(last)) ?? 0n) : 0n };
@@ -174,10 +180,30 @@ export class BaseApp implements Application {
 
   // --- Mempool ------------------------------------------------------------------------
 
-  checkTx(req: RequestCheckTx): ResponseCheckTx {
+  /**
+   * The mempool connection's look-ahead at queued CheckTx requests: their signatures start
+   * verifying on worker threads while earlier txs are checked here.
+   */
+  lookahead(txs: Uint8Array[]): void {
+    if (!this.prefetch) return;
+    const ctx = new Context(this.checkStores, this.checkBlock(), 'check');
+    for (const raw of txs) {
+      const tx = this.decoder.decode(raw);
+      if (!(tx instanceof Error)) this.prefetch.start(ctx, tx);
+    }
+  }
+
+  checkTx(req: RequestCheckTx): ResponseCheckTx | Promise<ResponseCheckTx> {
+    const tx = this.decoder.decode(req.tx);
+    const pending = tx instanceof Error ? undefined : this.prefetch?.take(tx);
+    if (pending) return pending.then(() => this.runCheckTx(req, tx));
+    return this.runCheckTx(req, tx);
+  }
+
+  private runCheckTx(req: RequestCheckTx, tx: ReturnType<DecodeCache['decode']>): ResponseCheckTx {
     const mode = req.type === CheckTxType.RECHECK ? 'recheck' : 'check';
     const ctx = new Context(this.checkStores, this.checkBlock(), mode, undefined, undefined, this.consensusParams());
-    const r = runTx({ router: this.msgRouter, ante: this.anteDeps }, ctx, this.decoder.decode(req.tx));
+    const r = runTx({ router: this.msgRouter, ante: this.anteDeps }, ctx, tx);
     return ResponseCheckTx.fromPartial({
       code: r.code,
       codespace: r.codespace,

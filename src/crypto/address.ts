@@ -6,6 +6,7 @@
  * Decoding is where untrusted strings enter the state machine, so every failure is sdk/7
  * (invalid address) with a detail saying what is wrong.
  */
+import { LruCache } from './lru';
 import { sdk } from '../types/errors';
 import { Bech32Error, COSMOS_MAX_LENGTH, decode as bech32Decode, encode as bech32Encode } from './bech32';
 import { sha256Truncated } from './hash';
@@ -32,6 +33,8 @@ export interface AddressCodec {
   isValid(address: string): boolean;
 }
 
+const ADDRESS_CACHE_SIZE = 20_000;
+
 /** An address codec for `prefix` (lower case), accepting byte lengths in `lengths`. */
 export function addressCodec(prefix: string, lengths: readonly number[] = ADDRESS_LENGTHS): AddressCodec {
   const checkLength = (bytes: Uint8Array, what: string): void => {
@@ -54,13 +57,30 @@ export function addressCodec(prefix: string, lengths: readonly number[] = ADDRES
     checkLength(decoded.bytes, `address ${quote(address)}`);
     return decoded.bytes;
   };
+  // Every tx converts the same few addresses many times (signers, fee payer, events): remember
+  // recent conversions. Decoded bytes are shared, so callers must not modify them.
+  const decoded = new LruCache<string, Uint8Array>(ADDRESS_CACHE_SIZE);
+  const encoded = new LruCache<string, string>(ADDRESS_CACHE_SIZE);
   return Object.freeze({
     prefix,
     encode(bytes: Uint8Array): string {
-      checkLength(bytes, 'address');
-      return bech32Encode(prefix, bytes, COSMOS_MAX_LENGTH);
+      const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+      let s = encoded.get(key);
+      if (s === undefined) {
+        checkLength(bytes, 'address');
+        s = bech32Encode(prefix, bytes, COSMOS_MAX_LENGTH);
+        encoded.set(key, s);
+      }
+      return s;
     },
-    decode,
+    decode(address: string): Uint8Array {
+      let b = decoded.get(address);
+      if (b === undefined) {
+        b = decode(address);
+        decoded.set(address, b);
+      }
+      return b;
+    },
     isValid(address: string): boolean {
       try {
         decode(address);

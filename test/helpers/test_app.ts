@@ -23,6 +23,7 @@ import { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import { createHyperMeshApp } from '../../src/app/app';
 import type { GenesisCodec } from '../../src/app/base_app';
 import { RootMultiStore } from '../../src/store/root_multistore';
+import type { VerifyPool } from '../../src/crypto/verify_pool';
 import { STORE_NAMES } from '../../src/app/app';
 import { parseDecCoins } from '../../src/types/dec_coins';
 import { DEFAULT_PARAMS as AUTH_DEFAULTS } from '../../x/auth/params';
@@ -34,7 +35,8 @@ import type { CommitInfo as PosCommitInfo } from 'cosmjs-types/tendermint/abci/t
 import { BlockIDFlag } from 'cosmjs-types/tendermint/types/validator';
 import { accountAddresses, validatorAddresses } from '../../src/crypto/address';
 import { sha256, sha256Truncated } from '../../src/crypto/hash';
-import { signTx, testKey, type TestKey } from './tx_builder';
+import { registry as txRegistry, signTx, testKey, type TestKey } from './tx_builder';
+import { MsgUnjail } from 'cosmjs-types/cosmos/slashing/v1beta1/tx';
 
 export const CHAIN_ID = 'hypermesh-test-1';
 
@@ -52,6 +54,10 @@ export interface TestAppOptions {
   maxGas?: bigint;
   /** More app_state sections (or replacements), in the JSON objectGenesisCodec reads. */
   genesis?: Record<string, unknown>;
+  /** Consensus params beyond the block limits (evidence max ages, ...). */
+  consensusParams?: Partial<Omit<ConsensusParams, 'block'>>;
+  /** Verification threads for CheckTx look-ahead (tests pass an inline stand-in). */
+  verifyPool?: VerifyPool;
 }
 
 /** What a test block may set beyond its txs; the time defaults to one second after the last block. */
@@ -76,6 +82,7 @@ export async function startTestApp(funded: Funded[], o: TestAppOptions = {}) {
     cms,
     minGasPrices: parseDecCoins(o.minGasPrices ?? '0.01uhyper'),
     genesisCodec: objectGenesisCodec,
+    verifyPool: o.verifyPool,
   });
   const { app } = built;
   const appState = {
@@ -96,7 +103,7 @@ export async function startTestApp(funded: Funded[], o: TestAppOptions = {}) {
   const init = app.initChain({
     time: { seconds: t0, nanos: 0 },
     chainId: CHAIN_ID,
-    consensusParams: ConsensusParams.fromPartial({ block: { maxBytes: 22020096n, maxGas: o.maxGas ?? 1_000_000_000n } }),
+    consensusParams: ConsensusParams.fromPartial({ ...o.consensusParams, block: { maxBytes: 22020096n, maxGas: o.maxGas ?? 1_000_000_000n } }),
     validators: [],
     appStateBytes: new TextEncoder().encode(JSON.stringify(appState)),
     initialHeight: 1n,
@@ -152,6 +159,9 @@ export async function startTestApp(funded: Funded[], o: TestAppOptions = {}) {
 // --- proof-of-stake helpers: signed txs with tracked sequences, validators, queries, votes ---------
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+// cosmjs's default registry has no slashing msgs
+if (!txRegistry.lookupType(MsgUnjail.typeUrl)) txRegistry.register(MsgUnjail.typeUrl, MsgUnjail);
 
 export const FEE = { amount: [{ denom: 'uhyper', amount: '4000' }], gas: '400000' };
 

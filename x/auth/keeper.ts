@@ -24,6 +24,7 @@ export interface AuthKeeperDeps {
 export class AuthKeeper {
   readonly state = authState();
   private readonly types = new Map<string, AccountType>();
+  private readonly decoded = new WeakMap<Uint8Array, Account>();
 
   constructor(private readonly deps: AuthKeeperDeps) {
     for (const t of [baseAccountType, moduleAccountType, ...(deps.extraAccountTypes ?? [])]) {
@@ -56,13 +57,20 @@ export class AuthKeeper {
     return this.state.accounts.has(ctx, address);
   }
 
-  /** Decodes a stored account (an encoded Any). */
+  /**
+   * Decodes a stored account (an encoded Any). Stored bytes are never modified in place, so the
+   * decoded account is remembered per bytes object: a tx reads the same account several times.
+   */
   decode(bytes: Uint8Array): Account {
+    const hit = this.decoded.get(bytes);
+    if (hit) return hit;
     const any = Any.decode(bytes);
     const type = this.types.get(any.typeUrl);
     if (!type) throw sdk.UnpackAny(`unknown account type ${any.typeUrl}`);
     const value = type.codec.decode(any.value);
-    return { typeUrl: any.typeUrl, value, base: type.base(value) };
+    const account = Object.freeze({ typeUrl: any.typeUrl, value, base: Object.freeze(type.base(value)) });
+    this.decoded.set(bytes, account);
+    return account;
   }
 
   /** Wraps an account value of a registered type. */

@@ -223,6 +223,11 @@ export class StakingKeeper {
     return power.consensusPower(this, ctx, v);
   }
 
+  /** The power CometBFT would know the validator by if it were bonded (what `slash` takes for an infraction now). */
+  potentialCometPower(ctx: Context, v: Validator): bigint {
+    return power.bonusPower(potentialConsensusPower(v, POWER_REDUCTION), power.multiplierOf(this, ctx, v));
+  }
+
   // --- delegations --------------------------------------------------------------------
 
   getDelegation(ctx: Context, del: Uint8Array, val: Uint8Array): Delegation | undefined {

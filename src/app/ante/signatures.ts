@@ -29,6 +29,11 @@ export interface SignatureDeps {
   verified: LruCache<string, true>;
 }
 
+/** Identifies a verified signature: the sign bytes of both modes are a function of exactly these. */
+export function verifiedKey(tx: DecodedTx, index: number, accountNumber: bigint, pubkey: PubKey): string {
+  return `${Buffer.from(tx.hash).toString('hex')}/${index}/${accountNumber}/${Buffer.from(pubkey.key).toString('hex')}`;
+}
+
 interface Signer {
   address: string;
   account: AnteAccount;
@@ -96,7 +101,7 @@ export function processSignatures(ctx: Context, tx: DecodedTx, signerAddrs: stri
     const mode = info.modeInfo?.single?.mode;
     if (mode === undefined) throw sdk.NotSupported('only single-signer mode infos are supported');
     const pubkey = s.pubkey!;
-    const key = `${Buffer.from(tx.hash).toString('hex')}/${i}/${s.account.base.accountNumber}/${Buffer.from(pubkey.key).toString('hex')}`;
+    const key = verifiedKey(tx, i, s.account.base.accountNumber, pubkey);
     if (deps.verified.get(key)) return;
     const signBytes = signBytesFor(
       mode as SignMode,

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { AbciServer } from '../../abci/server';
@@ -13,6 +14,7 @@ import type { Logger } from '../../abci/logger';
 import { createHyperMeshApp, STORE_NAMES } from '../../app/app';
 import { sdkGenesisCodec } from '../../app/genesis_codec';
 import { RootMultiStore } from '../../store/root_multistore';
+import { VerifyPool } from '../../crypto/verify_pool';
 import { loadAppConfig, type AppConfig } from './app_config';
 import { cometbftBinary } from './cometbft_binary';
 import { readGenesis } from './genesis_file';
@@ -47,6 +49,8 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const logger: Logger = o.logger ?? pino({ level: 'info' }, pino.destination({ dest: path.join(paths.logsDir, 'app.log'), sync: false }));
 
   const cms = await RootMultiStore.open({ path: paths.appDb, storeNames: STORE_NAMES, pruning: config.pruning });
+  // one verification thread per spare core: CometBFT and this thread take the rest
+  const verifyPool = VerifyPool.create(Math.max(1, Math.min(4, os.cpus().length - 1)));
   const { app } = createHyperMeshApp({
     chainId: genesis.chain_id,
     version: o.version,
@@ -54,6 +58,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     minGasPrices: config.minimumGasPrices,
     genesisCodec: sdkGenesisCodec,
     logger,
+    verifyPool,
   });
 
   let finishing: Promise<void> | undefined;
@@ -79,6 +84,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
 
   const server = new AbciServer(app, {
     logger,
+    lookahead: (txs) => app.lookahead(txs),
     onFatal: (err, type) => {
       const msg = `fatal: ${type} failed: ${(err as Error)?.stack ?? String(err)}`;
       logger.error({ err }, msg);
@@ -114,6 +120,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         clearTimeout(timer);
       }
       await server.close();
+      await verifyPool?.close();
       await cms.close();
       fs.rmSync(paths.pidFile, { force: true });
       resolveDone(exitCode);

@@ -1,0 +1,54 @@
+/** cosmos.slashing.v1beta1.Msg and hypermesh.slashing.v1.Msg, as the SDK's x/slashing/keeper/msg_server.go. */
+import { MsgUnjail, MsgUnjailResponse, MsgUpdateParams, MsgUpdateParamsResponse } from 'cosmjs-types/cosmos/slashing/v1beta1/tx';
+import {
+  MsgUpdateParams as MsgUpdateHyperParams,
+  MsgUpdateParamsResponse as MsgUpdateHyperParamsResponse,
+} from '../../src/gen/hypermesh/slashing/v1/tx';
+import type { MsgRoute } from '../../src/app/module';
+import type { AddressCodec } from '../../src/crypto/address';
+import { sdk } from '../../src/types/errors';
+import type { SlashingKeeper } from './keeper';
+import { DEFAULT_HYPER_PARAMS, DEFAULT_PARAMS, validateHyperParams, validateParams } from './params';
+
+export function slashingMsgs(k: SlashingKeeper, addrs: AddressCodec, authority: string): MsgRoute[] {
+  const valAddrs = k.deps.staking.validatorAddressCodec;
+  const unjail: MsgRoute<MsgUnjail, MsgUnjailResponse> = {
+    type: MsgUnjail,
+    response: MsgUnjailResponse,
+    signers: (m) => [addrs.encode(valAddrs.decode(m.validatorAddr))],
+    validate: (m) => {
+      valAddrs.decode(m.validatorAddr);
+    },
+    handle: (ctx, m) => {
+      k.unjail(ctx, valAddrs.decode(m.validatorAddr));
+      return {};
+    },
+  };
+  const updateParams: MsgRoute<MsgUpdateParams, MsgUpdateParamsResponse> = {
+    type: MsgUpdateParams,
+    response: MsgUpdateParamsResponse,
+    signers: (m) => [m.authority],
+    validate: (m) => validateParams(m.params ?? DEFAULT_PARAMS),
+    handle: (ctx, m) => {
+      if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
+      k.setParams(ctx, m.params);
+      return {};
+    },
+  };
+  return [unjail, updateParams];
+}
+
+export function hyperSlashingMsgs(k: SlashingKeeper, authority: string): MsgRoute[] {
+  const updateParams: MsgRoute<MsgUpdateHyperParams, MsgUpdateHyperParamsResponse> = {
+    type: MsgUpdateHyperParams,
+    response: MsgUpdateHyperParamsResponse,
+    signers: (m) => [m.authority],
+    validate: (m) => validateHyperParams(m.params ?? DEFAULT_HYPER_PARAMS),
+    handle: (ctx, m) => {
+      if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
+      k.setHyperParams(ctx, m.params ?? DEFAULT_HYPER_PARAMS);
+      return {};
+    },
+  };
+  return [updateParams];
+}
