@@ -61,7 +61,11 @@ export class LineReader {
   /** Lines handed out so far. */
   count = 0;
 
-  constructor(private readonly stream: Readable) {}
+  constructor(private readonly stream: Readable) {
+    // 'end' can come while no line is wanted (the stream paused): listen for it all along.
+    if (stream.readableEnded) this.ended = true;
+    else stream.once('end', this.onEnd);
+  }
 
   next(): Promise<string | undefined> {
     return new Promise((resolve) => {
@@ -85,7 +89,6 @@ export class LineReader {
     if (this.listening || this.ended) return;
     this.listening = true;
     this.stream.on('data', this.onData);
-    this.stream.once('end', this.onEnd);
     this.stream.resume();
   }
 
@@ -106,7 +109,6 @@ export class LineReader {
     if (this.waiting.length === 0 && this.listening) {
       this.listening = false;
       this.stream.off('data', this.onData);
-      this.stream.off('end', this.onEnd);
       this.stream.pause();
     }
   }

@@ -47,7 +47,11 @@ export function networkReason(err: unknown): string {
     const errors = (cur as { errors?: unknown[] }).errors; // AggregateError (IPv4 and IPv6 tried)
     if (Array.isArray(errors) && errors.length > 0) return networkReason(errors[0]);
   }
-  return err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+  // (no instanceof: errors from fetch may come from another realm)
+  const cause = (err as { cause?: { message?: unknown } })?.cause;
+  if (typeof cause?.message === 'string') return cause.message;
+  const message = (err as { message?: unknown })?.message;
+  return typeof message === 'string' ? message : String(err);
 }
 
 export function unreachable(url: string, err: unknown): CliError {
