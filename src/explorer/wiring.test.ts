@@ -58,7 +58,7 @@ test('run_node wiring: blocks of the real app are indexed with fees, supply and 
     const b2 = (await ix.block(2))!;
     expect(b2).toMatchObject({ txs: 1, fees: '2000', feeCoins: '2000uhyper', appHash: appHashes.get(2) });
     expect(b2.appHash).toMatch(/^[0-9A-F]{64}$/);
-    expect(b2.sample).toEqual({ height: 2, supply: '10000000' });
+    expect(b2.sample).toMatchObject({ height: 2, supply: '10000000' });
     const rec = (await ix.tx(txHash(tx)))!;
     expect(rec).toMatchObject({ height: 2, index: 0, code: 0, fee: '2000uhyper', msgTypes: ['/cosmos.bank.v1beta1.MsgSend'] });
     expect(rec.signers).toEqual([alice.address]);
