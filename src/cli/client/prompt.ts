@@ -90,6 +90,7 @@ export class LineReader {
     this.listening = true;
     this.stream.on('data', this.onData);
     this.stream.resume();
+    handleOf(this.stream)?.ref();
   }
 
   private drain(): void {
@@ -110,8 +111,16 @@ export class LineReader {
       this.listening = false;
       this.stream.off('data', this.onData);
       this.stream.pause();
+      // A paused pipe still reads (and keeps the process alive) unless its handle is unref'd.
+      handleOf(this.stream)?.unref();
     }
   }
+}
+
+/** The ref/unref of a socket or pipe stream (process.stdin on a pipe); none for other streams. */
+function handleOf(stream: Readable): { ref(): void; unref(): void } | undefined {
+  const s = stream as Readable & { ref?: () => void; unref?: () => void };
+  return typeof s.ref === 'function' && typeof s.unref === 'function' ? { ref: () => s.ref!(), unref: () => s.unref!() } : undefined;
 }
 
 /** Reads a line on a raw-mode terminal without echoing it. Ctrl-C cancels. */

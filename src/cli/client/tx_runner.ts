@@ -29,6 +29,9 @@ import { assertCanPay, explainRefusal } from './tx_errors';
 import { TxResponse as TxResponseCodec } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
 import { txResultText } from './tx_response';
 
+const NO_CONFIRMATION =
+  'refusing to sign and broadcast without confirmation: stdin is not a terminal; pass --yes (or --generate-only to print the unsigned tx)';
+
 /** What a module's command gets to build its messages. Everything here is local (no node). */
 export interface TxInputs {
   /** The signer's account address (FROM, resolved). */
@@ -151,11 +154,9 @@ export async function runTx(ctx: CliContext, opts: Record<string, unknown>, from
   }
 
   if (!flags.yes) {
+    if (!prompter.interactive) throw new CliError(NO_CONFIRMATION);
     io.stderr.write(txSummary(unsigned, { chainId, signer: sender, keyName: key.name, accountNumber, sequence, signMode: flags.signMode, node: node?.url }));
-    const ok = await prompter.confirm(
-      'confirm transaction before signing and broadcasting',
-      'refusing to sign and broadcast without confirmation: stdin is not a terminal; pass --yes (or --generate-only to print the unsigned tx)',
-    );
+    const ok = await prompter.confirm('confirm transaction before signing and broadcasting', NO_CONFIRMATION);
     if (!ok) throw new CliError('transaction cancelled: nothing was signed or broadcast');
   }
 
