@@ -28,6 +28,13 @@ import { slashingHooks } from '../../x/slashing/hooks';
 import { SlashingKeeper } from '../../x/slashing/keeper';
 import { StoreKey as SlashingStoreKey } from '../../x/slashing/keys';
 import { hyperSlashingModule, slashingModule } from '../../x/slashing/module';
+import { distributionHooks } from '../../x/distribution/hooks';
+import { DistributionKeeper } from '../../x/distribution/keeper';
+import { ModuleName as DistributionName, StoreKey as DistributionStoreKey } from '../../x/distribution/keys';
+import { distributionModule, hyperDistributionModule } from '../../x/distribution/module';
+import { MintKeeper } from '../../x/mint/keeper';
+import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/keys';
+import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
@@ -40,7 +47,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey] as const;
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -49,6 +56,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   [GOV_MODULE]: [Permission.Burner],
   [BondedPoolName]: [Permission.Burner, Permission.Staking],
   [NotBondedPoolName]: [Permission.Burner, Permission.Staking],
+  [DistributionName]: [],
+  [MintName]: [Permission.Minter],
 };
 
 export interface HyperMeshAppOptions {
@@ -83,23 +92,29 @@ export function buildModules() {
     authority,
   });
   const slashing = new SlashingKeeper({ staking, authority });
-  staking.setHooks(slashingHooks(slashing));
+  const distribution = new DistributionKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
+  const mint = new MintKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
+  staking.setHooks(distributionHooks(distribution), slashingHooks(slashing));
   // gen_txs run through the tx pipeline, which exists once BaseApp does (createHyperMeshApp)
   const genesisTxs: GenesisTxDeliverer = {};
 
-  // The order is genesis order and BeginBlock/EndBlock order: staking's genesis runs its hooks
-  // into the modules before it, genutil (gentxs) runs last.
+  // The order is genesis order and BeginBlock/EndBlock order: mint, distribution, slashing, then
+  // staking (as the SDK's simapp); staking's genesis runs its hooks into the modules before it,
+  // genutil (gentxs) runs last. EndBlock: distribution burns the block's fees, staking updates the set.
   const modules: AppModule[] = [
     authModule(auth),
     bankModule(bank, addrs, authority),
     vestingModule(auth, bank),
+    mintModule(mint, authority),
+    distributionModule(distribution, authority),
+    hyperDistributionModule(distribution, authority),
     slashingModule(slashing, addrs, authority),
     hyperSlashingModule(slashing, authority),
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
