@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { buildTxCodec, type CliContext } from './client/context';
 import { userMessage } from './client/errors';
 import { processIo, type CliIo } from './client/prompt';
+import { registerGenesisDistribute } from './commands/genesis_distribute';
 import { registerInit } from './commands/init';
 import { registerKeys } from './commands/keys';
 import { registerQuery } from './commands/query';
@@ -34,6 +35,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerTx(program, ctx);
   registerQuery(program, ctx);
   registerStatus(program, ctx);
+  registerGenesisDistribute(program.command('genesis').description('edit the genesis file of a node home'));
   return program;
 }
 

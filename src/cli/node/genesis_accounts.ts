@@ -30,6 +30,8 @@ export interface GenesisAccount {
   coins: Coins;
   /** An account value other than a plain BaseAccount (e.g. a vesting account), as an Any. */
   account?: Any;
+  /** Only a balance: the account itself is a module account, created at InitChain. */
+  balanceOnly?: boolean;
 }
 
 export function addGenesisAccounts(appState: Record<string, unknown>, accounts: readonly GenesisAccount[]): void {
@@ -40,6 +42,8 @@ export function addGenesisAccounts(appState: Record<string, unknown>, accounts: 
   for (const a of accounts) {
     if (existing.has(a.address)) throw new Error(`genesis already has an account ${a.address}`);
     existing.add(a.address);
+    bank.balances.push({ address: a.address, coins: coinsToProto(a.coins) });
+    if (a.balanceOnly) continue;
     auth.accounts.push(
       a.account ?? {
         typeUrl: BaseAccount.typeUrl,
@@ -47,7 +51,6 @@ export function addGenesisAccounts(appState: Record<string, unknown>, accounts: 
       },
     );
     nextNumber++;
-    bank.balances.push({ address: a.address, coins: coinsToProto(a.coins) });
   }
   // the supply is recomputed from balances at InitChain when left empty
   bank.supply = [];
