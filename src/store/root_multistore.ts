@@ -20,6 +20,7 @@ import { CommitInfo, commitInfoHash, decodeCommitInfo, encodeCommitInfo, storeEx
 import { storeErrors } from './errors';
 import { EMPTY_HASH } from './iavl/hash';
 import type { ImmutableTree } from './iavl/immutable_tree';
+import { FastIndex } from './iavl/fast_index';
 import { MutableTree } from './iavl/mutable_tree';
 import { NodeDB, putVersion, readVersion, SyncReadDB } from './iavl/node_db';
 import { commitmentProof, encodeCommitmentProof } from './iavl/proof';
@@ -61,6 +62,8 @@ export const PROOF_OP_IAVL = 'ics23:iavl';
 export const PROOF_OP_SIMPLE = 'ics23:simple';
 
 const LATEST_KEY = Buffer.from('s/latest');
+/** Present when the trees keep their latest-version fast index (every database we create). */
+const FAST_INDEX_KEY = Buffer.from('s/fast');
 const EARLIEST_KEY = Buffer.from('s/earliest');
 const COMMIT_INFO_PREFIX = Buffer.from('s/c/');
 
@@ -108,6 +111,7 @@ export class RootMultiStore implements CommitMultiStore {
     latest: number,
     earliest: number,
     lastCommit: CommitInfo | undefined,
+    private readonly fastIndex: boolean,
   ) {
     this.storeNames = [...names];
     this.earliest = earliest;
@@ -123,7 +127,8 @@ export class RootMultiStore implements CommitMultiStore {
         }
         root = rec.root;
       }
-      const tree = new MutableTree(ndb, { version: latest, root, earliest: latest > 0 ? earliest : 0 });
+      const fast = fastIndex ? new FastIndex(reader, storePrefix(name)) : undefined;
+      const tree = new MutableTree(ndb, { version: latest, root, earliest: latest > 0 ? earliest : 0 }, fast);
       this.trees.set(name, tree);
       this.facades.set(name, workingFacade(tree));
     }
@@ -144,6 +149,7 @@ export class RootMultiStore implements CommitMultiStore {
       const latest = latestBytes ? readVersion(latestBytes, 0) : 0;
       let earliest = 0;
       let lastCommit: CommitInfo | undefined;
+      const fastIndex = latest === 0 || (await db.get(FAST_INDEX_KEY)) !== undefined;
       if (latest > 0) {
         const e = await db.get(EARLIEST_KEY);
         earliest = e ? readVersion(e, 0) : latest;
@@ -161,6 +167,7 @@ export class RootMultiStore implements CommitMultiStore {
         latest,
         earliest,
         lastCommit,
+        fastIndex,
       );
     } catch (err) {
       await db.close();
@@ -223,6 +230,7 @@ export class RootMultiStore implements CommitMultiStore {
       batch.put(LATEST_KEY, versionBytes(version));
       const first = !this.lastCommit;
       if (first) batch.put(EARLIEST_KEY, versionBytes(version));
+      if (first && this.fastIndex) batch.put(FAST_INDEX_KEY, Buffer.of(1));
       try {
         await batch.write({ sync: this.sync });
       } catch (err) {

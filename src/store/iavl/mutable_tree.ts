@@ -10,6 +10,7 @@
  */
 import type { KVStore } from '../types';
 import { ByteWriter, compareBytes } from './encoding';
+import { FastIndex } from './fast_index';
 import { EMPTY_HASH } from './hash';
 import { ImmutableTree } from './immutable_tree';
 import { Child, Node, NodeRef, hashTree } from './node';
@@ -33,12 +34,23 @@ export class MutableTree extends ImmutableTree implements KVStore {
   private pending: Node[] | undefined;
   /** Earliest version still stored (0 when nothing is saved). */
   private earliest: number;
+  /** Point reads of the working state, when the database keeps the index. */
+  private readonly fast: FastIndex | undefined;
 
-  constructor(ndb: NodeDB, saved: { version: number; root: NodeRef | undefined; earliest: number }) {
+  constructor(
+    ndb: NodeDB,
+    saved: { version: number; root: NodeRef | undefined; earliest: number },
+    fast?: FastIndex,
+  ) {
     super(ndb, saved.root, saved.version + 1);
     this.savedVersion = saved.version;
     this.savedRoot = saved.root;
     this.earliest = saved.earliest;
+    this.fast = fast;
+  }
+
+  override get(key: Uint8Array): Uint8Array | undefined {
+    return this.fast ? this.fast.get(key) : super.get(key);
   }
 
   /** The version the next save will get (iavl's WorkingVersion). */
@@ -76,6 +88,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
     this.assertWritable();
     const k = Buffer.from(key);
     const v = Buffer.from(value);
+    this.fast?.set(k, v);
     if (this.root === undefined) {
       this.root = Node.leaf(k, v);
       return;
@@ -92,6 +105,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
     const res = this.recursiveRemove(this.root, key);
     if (res === NOT_FOUND) return undefined;
     this.root = res.node;
+    this.fast?.remove(key);
     return this.removedValue;
   }
 
@@ -256,6 +270,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
     }
     this.ndb.saveRoot(batch, version, root);
     this.ndb.saveOrphans(batch, version, this.orphans.view());
+    this.fast?.save(batch);
     this.pending = newNodes;
     return { version, hash: root === undefined ? EMPTY_HASH : root.hash! };
   }
@@ -272,6 +287,7 @@ export class MutableTree extends ImmutableTree implements KVStore {
       }
     }
     this.pending = undefined;
+    this.fast?.commitSaved();
     this.savedVersion = this.workingVersion();
     if (this.earliest === 0) this.earliest = this.savedVersion;
     this.savedRoot = this.root;
