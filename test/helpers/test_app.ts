@@ -23,6 +23,7 @@ import { ConsensusParams } from 'cosmjs-types/tendermint/types/params';
 import { createHyperMeshApp } from '../../src/app/app';
 import type { GenesisCodec } from '../../src/app/base_app';
 import { RootMultiStore } from '../../src/store/root_multistore';
+import { nonNegativeBalancesInvariant, totalSupplyInvariant } from '../../x/bank/invariants';
 import type { VerifyPool } from '../../src/crypto/verify_pool';
 import { STORE_NAMES } from '../../src/app/app';
 import { parseDecCoins } from '../../src/types/dec_coins';
@@ -126,7 +127,17 @@ export async function startTestApp(funded: Funded[], o: TestAppOptions = {}) {
       }),
     );
     await app.commit();
+    assertBankInvariants();
     return lastResponse.txResults;
+  }
+
+  /** Checked after every block: supply = sum of all balances, no zero or negative balance. */
+  function assertBankInvariants(): void {
+    const ctx = app.readCtx(cms.lastCommitId().version);
+    const bank = built.keepers.bank;
+    const balances = [...bank.state.balances.iterate(ctx)].map(([[, denom], amount]) => ({ denom, amount }));
+    const broken = [...totalSupplyInvariant([...bank.iterateSupply(ctx)], balances), ...nonNegativeBalancesInvariant(balances)];
+    if (broken.length > 0) throw new Error(`bank invariants broken at height ${height}:\n${broken.join('\n')}`);
   }
 
   return {
