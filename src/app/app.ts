@@ -102,7 +102,7 @@ export function buildModules() {
   // staking (as the SDK's simapp); staking's genesis runs its hooks into the modules before it,
   // genutil (gentxs) runs last. EndBlock: distribution burns the block's fees, staking updates the set.
   const modules: AppModule[] = [
-    authModule(auth),
+    authModule(auth, authority),
     bankModule(bank, addrs, authority),
     vestingModule(auth, bank),
     mintModule(mint, authority),

@@ -5,11 +5,13 @@ import type { AppModule } from '../../src/app/module';
 import { authGenesis } from './genesis';
 import type { AuthKeeper } from './keeper';
 import { ModuleName } from './keys';
+import { authMsgs } from './msg_server';
 import { authQueries } from './query_server';
 
-export function authModule(k: AuthKeeper): AppModule {
+export function authModule(k: AuthKeeper, authority: string): AppModule {
   return {
     name: ModuleName,
+    msgs: authMsgs(k, authority),
     queries: authQueries(k),
     genesis: authGenesis(k),
     registerTypes: (registry) => {
