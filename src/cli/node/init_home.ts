@@ -14,6 +14,7 @@ import { coin } from '../../types/coins';
 import { renderAppConfig } from './app_config';
 import { cometbftBinary } from './cometbft_binary';
 import { addGenesisAccounts, BASE_DENOM } from './genesis_accounts';
+import { addGenTxs, buildGenTx, parseDuration, readConsensusPubKey, setPosParams, type PosParams } from './localnet_genesis';
 import { readGenesis, writeGenesis } from './genesis_file';
 import { homePaths, type HomePaths } from './home';
 import { setTomlValues } from './toml_edit';
@@ -41,7 +42,17 @@ export interface InitOptions {
   overwrite: boolean;
   /** Mempool size (txs); CometBFT's default of 5,000 caps throughput. */
   mempoolSize?: number;
+  /** uhyper the node's validator self-delegates in its gentx (default 100 HYPER). */
+  selfDelegation?: bigint;
+  /** Staking/slashing params of the devnet (default: DEVNET_POS_PARAMS). */
+  pos?: PosParams;
 }
+
+/** A devnet's short periods: unbonding completes in a minute. */
+export const DEVNET_POS_PARAMS: PosParams = { unbondingTimeNs: parseDuration('60s') };
+export const DEFAULT_SELF_DELEGATION = 100_000_000n;
+/** The name of the validator's operator account in dev-accounts.json. */
+export const OPERATOR_ACCOUNT = 'validator';
 
 export interface DevAccount {
   name: string;
@@ -51,7 +62,10 @@ export interface DevAccount {
 
 export interface InitResult {
   paths: HomePaths;
+  /** The funded accounts of dev-accounts.json: dev0..devN-1, then the validator operator. */
   devAccounts: DevAccount[];
+  /** The account that operates this node's validator (self-delegation, commission, unjail). */
+  operator: DevAccount;
   nodeId: string;
 }
 
@@ -96,6 +110,11 @@ export async function initHome(o: InitOptions): Promise<InitResult> {
     const [account] = await wallet.getAccounts();
     devAccounts.push({ name: `dev${i}`, address: account.address, mnemonic });
   }
+  // the validator's operator: funded like a dev account, self-delegates in the gentx below
+  const operatorMnemonic = generateMnemonic(wordlist, 256);
+  const [operatorAccount] = await (await DirectSecp256k1HdWallet.fromMnemonic(operatorMnemonic, { prefix: 'hyper' })).getAccounts();
+  const operator: DevAccount = { name: OPERATOR_ACCOUNT, address: operatorAccount.address, mnemonic: operatorMnemonic };
+  devAccounts.push(operator);
 
   const genesis = readGenesis(paths.genesis);
   genesis.chain_id = o.chainId;
@@ -106,6 +125,18 @@ export async function initHome(o: InitOptions): Promise<InitResult> {
     appState,
     devAccounts.map((a) => ({ address: a.address, coins: [coin(o.devBalance, BASE_DENOM)] })),
   );
+  // proof of stake: the validator set comes from the gentx at InitChain, not from genesis.json
+  setPosParams(appState, o.pos ?? DEVNET_POS_PARAMS);
+  const gentx = await buildGenTx({
+    chainId: o.chainId,
+    operatorMnemonic,
+    accountNumber: BigInt(devAccounts.length - 1),
+    consensusPubKey: readConsensusPubKey(paths.configDir),
+    selfDelegation: o.selfDelegation ?? DEFAULT_SELF_DELEGATION,
+    moniker: o.moniker,
+  });
+  addGenTxs(appState, [gentx]);
+  genesis.validators = [];
   genesis.app_state = appState;
   writeGenesis(paths.genesis, genesis);
 
@@ -114,7 +145,7 @@ export async function initHome(o: InitOptions): Promise<InitResult> {
     JSON.stringify(devAccounts, null, 2) + '\n',
     { mode: 0o600 },
   );
-  return { paths, devAccounts, nodeId };
+  return { paths, devAccounts, operator, nodeId };
 }
 
 /** The warning printed with dev-accounts.json. */
