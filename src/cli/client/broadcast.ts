@@ -55,7 +55,9 @@ export async function broadcastAndWait(bytes: Uint8Array, o: BroadcastOptions): 
 
 export async function waitForTx(rpc: CometRpc, hash: string, o: Pick<BroadcastOptions, 'stderr' | 'timeoutMs' | 'pollMs'>): Promise<TxResponse> {
   const start = Date.now();
-  const indicator = waitIndicator(o.stderr, `tx ${hash} accepted; waiting for a block`, o.timeoutMs);
+  // a terminal line must not wrap (the bar redraws it in place): a short hash there
+  const shown = o.stderr.isTTY ? `${hash.slice(0, 8)}…` : hash;
+  const indicator = waitIndicator(o.stderr, `tx ${shown} accepted; waiting for a block`, o.timeoutMs);
   try {
     for (;;) {
       const found = await rpc.tx(hash);

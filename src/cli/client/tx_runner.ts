@@ -57,12 +57,15 @@ export async function resolveAddressArg(kr: CliKeyring | undefined, input: strin
   if (kr && !looksLikeAddress && /^[A-Za-z0-9_-]{1,64}$/.test(input) && (await kr.keyring.has(input))) {
     return (await kr.keyring.get(input)).address;
   }
+  if (!looksLikeAddress) {
+    const where = kr ? ` nor the name of a key in keyring ${kr.keyring.dir} (${kr.backend} backend)` : '';
+    throw new CliError(`invalid ${role} ${JSON.stringify(input)}: not an address (hyper1...)${where}`);
+  }
   try {
     accountAddresses.decode(input);
   } catch (e) {
     const detail = e instanceof CodedError && e.detail ? e.detail : (e as Error).message;
-    const alsoKey = looksLikeAddress ? '' : ` (and no key of that name in keyring ${kr?.keyring.dir ?? ''})`;
-    throw new CliError(`invalid ${role} address: ${detail}${alsoKey}`);
+    throw new CliError(`invalid ${role} address: ${detail}`);
   }
   return input;
 }
