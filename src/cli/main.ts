@@ -10,6 +10,7 @@ import { processIo, type CliIo } from './client/prompt';
 import { registerGenesisDistribute } from './commands/genesis_distribute';
 import { registerInit } from './commands/init';
 import { registerKeys } from './commands/keys';
+import { registerLocalnet } from './commands/localnet';
 import { registerQuery } from './commands/query';
 import { registerStart } from './commands/start';
 import { registerStatus } from './commands/status';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
     });
   registerInit(program);
   registerStart(program);
+  registerLocalnet(program);
   registerKeys(program, ctx);
   registerTx(program, ctx);
   registerQuery(program, ctx);

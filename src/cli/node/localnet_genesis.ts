@@ -138,7 +138,7 @@ export function posParamsOf(appState: Record<string, unknown>) {
   return {
     unbondingTime: formatDuration(ns(staking.params.unbondingTime)),
     maxValidators: staking.params.maxValidators,
-    signedBlocksWindow: slashing.params.signedBlocksWindow,
+    signedBlocksWindow: slashing.params.signedBlocksWindow.toString(),
     minSignedPerWindow: Dec.fromProto(new TextDecoder().decode(slashing.params.minSignedPerWindow)).toString(),
     downtimeJailDuration: formatDuration(ns(slashing.params.downtimeJailDuration)),
   };
