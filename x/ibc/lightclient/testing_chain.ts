@@ -76,7 +76,7 @@ export function signedHeader(b: BlockSpec): SignedHeader {
   const byAddr = new Map(b.vals.map((v) => [Buffer.from(v.address).toString('hex'), v]));
   commit.signatures.forEach((s, i) => {
     if (b.signers && !b.signers(i)) {
-      commit.signatures[i] = { blockIdFlag: 1, validatorAddress: new Uint8Array(), timestamp: undefined, signature: new Uint8Array() };
+      commit.signatures[i] = { blockIdFlag: 1, validatorAddress: new Uint8Array(), timestamp: { seconds: -62135596800n, nanos: 0 }, signature: new Uint8Array() };
       return;
     }
     const v = byAddr.get(Buffer.from(s.validatorAddress).toString('hex'))!;
