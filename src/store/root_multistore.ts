@@ -45,7 +45,7 @@ export interface RootMultiStoreOptions {
   /** Nodes cached as decoded JS objects per store (default 50,000): the hot top of each tree. */
   nodeCacheSize?: number;
   /**
-   * Bytes of encoded nodes cached per store outside the object cache (default 64 MiB; memory is touched only as it fills). Costs the
+   * Bytes of encoded nodes cached per store outside the object cache (default 32 MiB ≈ 200k nodes; resident only as it fills, and busy stores fill it). Costs the
    * garbage collector nothing; a hit is ~8x cheaper than a LevelDB read.
    */
   nodeSlabBytes?: number;
@@ -163,7 +163,7 @@ export class RootMultiStore implements CommitMultiStore {
         pruning,
         opts.sync ?? true,
         opts.nodeCacheSize ?? 50_000,
-        opts.nodeSlabBytes ?? 64 * 2 ** 20,
+        opts.nodeSlabBytes ?? 32 * 2 ** 20,
         latest,
         earliest,
         lastCommit,
