@@ -42,6 +42,12 @@ export function buildProgram(io: CliIo = processIo()): Command {
 }
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  // `hypermesh ... | head`: a reader that goes away is not an error worth a stack trace.
+  io.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    io.stderr.write(`Error: cannot write the output: ${e.message}\n`);
+    process.exit(1);
+  });
   const program = buildProgram(io);
   try {
     await program.parseAsync(argv, { from: 'user' });
