@@ -7,7 +7,7 @@ import { VERSION } from '../version';
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .description('start the node: the HyperMesh app and CometBFT (supervised), with RPC, gRPC and the explorer')
+    .description('start the node: the HyperMesh app and CometBFT (supervised), with RPC, gRPC, REST and the explorer')
     .option('--home <dir>', 'node home directory', defaultHome())
     .option('--quiet', 'do not print a line per block', false)
     .action(async (o) => {
@@ -23,6 +23,9 @@ export function registerStart(program: Command): void {
         [
           `hypermesh ${VERSION} running chain ${node.chainId} from ${node.paths.home}`,
           `  CometBFT RPC: ${node.rpcAddress}`,
+          `  gRPC:         ${node.grpcAddress ?? 'off ([grpc] enable = false)'}`,
+          `  REST (LCD):   ${node.restUrl ?? 'off ([api] enable = false)'}`,
+          `  explorer:     ${node.explorerUrl ? `${node.explorerUrl}/` : 'off'}`,
           `  logs:         ${node.paths.logsDir}/`,
           'press Ctrl-C to stop',
           '',

@@ -14,7 +14,9 @@ export interface AppConfig {
   abciAddress: string;
   pruning: PruningOptions;
   grpc: { enable: boolean; address: string };
-  api: { enable: boolean; address: string; corsAllowedOrigins: string[] };
+  api: { enable: boolean; address: string; corsAllowedOrigins: string[]; enabledUnsafeCors: boolean };
+  /** The explorer: on the API server (address ""), on its own address, or off. */
+  explorer: { enable: boolean; address: string };
 }
 
 export interface AppConfigDefaults {
@@ -46,19 +48,28 @@ enable = true
 address = ${JSON.stringify(d.grpcAddress)}
 
 [api]
-# REST (LCD) gateway and the explorer.
+# REST (LCD) gateway (Cosmos SDK paths), /hypermesh/chain-info, and the explorer.
 enable = true
 address = ${JSON.stringify(d.apiAddress)}
+# Origins whose pages may call the REST API from a browser, e.g. ["https://wallet.example"].
 cors-allowed-origins = []
+# Any origin may (as the Cosmos SDK's enabled-unsafe-cors): for development only.
+enabled-unsafe-cors = false
+
+[explorer]
+# The block explorer. address = "" serves it on the [api] server; "host:port" on its own.
+enable = true
+address = ""
 `;
 }
 
 const KNOWN: Record<string, string[]> = {
-  '': ['minimum-gas-prices', 'abci', 'pruning', 'grpc', 'api'],
+  '': ['minimum-gas-prices', 'abci', 'pruning', 'grpc', 'api', 'explorer'],
   abci: ['address'],
   pruning: ['strategy', 'keep-recent', 'interval'],
   grpc: ['enable', 'address'],
-  api: ['enable', 'address', 'cors-allowed-origins'],
+  api: ['enable', 'address', 'cors-allowed-origins', 'enabled-unsafe-cors'],
+  explorer: ['enable', 'address'],
 };
 
 export function loadAppConfig(file: string): AppConfig {
@@ -91,6 +102,8 @@ export function loadAppConfig(file: string): AppConfig {
       enable: doc.api?.enable !== false,
       address: String(doc.api?.address ?? '127.0.0.1:1317'),
       corsAllowedOrigins: (doc.api?.['cors-allowed-origins'] ?? []).map(String),
+      enabledUnsafeCors: doc.api?.['enabled-unsafe-cors'] === true,
     },
+    explorer: { enable: doc.explorer?.enable !== false, address: String(doc.explorer?.address ?? '') },
   };
 }

@@ -1,20 +1,25 @@
 /**
  * Runs a node: opens the state in LevelDB, starts the app's ABCI server, spawns CometBFT on it
- * and supervises it. CometBFT exits when an ABCI connection breaks and never retries, so any
+ * and supervises it; serves gRPC, the REST gateway and the explorer (app.toml [grpc], [api],
+ * [explorer]). CometBFT exits when an ABCI connection breaks and never retries, so any
  * CometBFT exit is fatal for the node; a fatal app error (in FinalizeBlock or Commit) stops
  * CometBFT first so no block is half-applied.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
+import type { RequestFinalizeBlock, ResponseFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
 import { AbciServer } from '../../abci/server';
 import type { Logger } from '../../abci/logger';
 import { createHyperMeshApp, STORE_NAMES } from '../../app/app';
 import { sdkGenesisCodec } from '../../app/genesis_codec';
 import { RootMultiStore } from '../../store/root_multistore';
 import { VerifyPool } from '../../crypto/verify_pool';
+import { serveExplorer, startExplorer, type Explorer } from '../../explorer';
+import { startApiServices, type ApiServices } from '../../grpc';
 import { loadAppConfig, type AppConfig } from './app_config';
 import { cometbftBinary } from './cometbft_binary';
 import { readGenesis } from './genesis_file';
@@ -34,6 +39,12 @@ export interface RunningNode {
   config: AppConfig;
   rpcAddress: string;
   chainId: string;
+  /** "host:port" of the gRPC server (absent when [grpc] enable = false). */
+  grpcAddress?: string;
+  /** URL of the REST gateway (absent when [api] enable = false). */
+  restUrl?: string;
+  /** URL of the explorer (absent when [explorer] enable = false). */
+  explorerUrl?: string;
   /** Resolves with the exit code the process should use when the node has stopped. */
   done: Promise<number>;
   /** Stops CometBFT, then the app; resolves when both are down. */
@@ -51,7 +62,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const cms = await RootMultiStore.open({ path: paths.appDb, storeNames: STORE_NAMES, pruning: config.pruning });
   // one verification thread per spare core: CometBFT and this thread take the rest
   const verifyPool = VerifyPool.create(Math.max(1, Math.min(4, os.cpus().length - 1)));
-  const { app } = createHyperMeshApp({
+  const { app, registry } = createHyperMeshApp({
     chainId: genesis.chain_id,
     version: o.version,
     cms,
@@ -67,17 +78,32 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   let exitCode = 0;
   let comet: ChildProcess | undefined;
 
-  // Report each committed block.
+  const rpcAddress = cometRpcAddress(fs.readFileSync(paths.cometConfig, 'utf8'));
+  // The explorer is on the API server unless it has its own address; it needs some server.
+  const explorerOn = config.explorer.enable && (config.explorer.address !== '' || config.api.enable);
+  let explorer: Explorer | undefined;
+  let explorerServer: HttpServer | undefined;
+  let api: ApiServices | undefined;
+  if (explorerOn) {
+    explorer = await startExplorer({ dataDir: paths.dataDir, chainId: genesis.chain_id, rpcUrl: rpcAddress, query: app, registry, logger });
+  }
+
+  // Report each committed block (and feed it to the explorer).
   const commit = app.commit.bind(app);
   const finalize = app.finalizeBlock.bind(app);
   let lastTxs = 0;
+  let last: { req: RequestFinalizeBlock; res: ResponseFinalizeBlock } | undefined;
   app.finalizeBlock = (req) => {
     lastTxs = req.txs.length;
-    return finalize(req);
+    const res = finalize(req);
+    last = { req, res };
+    return res;
   };
   app.commit = async () => {
     const res = await commit();
     const id = cms.lastCommitId();
+    if (explorer && last) explorer.onBlock(last.req, last.res, id.hash);
+    last = undefined;
     o.onBlock?.(id.version, id.hash, lastTxs);
     return res;
   };
@@ -95,6 +121,26 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   });
   await server.listen(config.abciAddress);
 
+  // gRPC and REST start while CometBFT starts (loading the descriptors takes a few hundred ms).
+  const apiStarting = startApiServices({
+    app,
+    heights: { latest: () => cms.lastCommitId().version, earliest: () => cms.earliestVersion },
+    chainId: genesis.chain_id,
+    appName: 'hypermesh',
+    appVersion: o.version,
+    rpcUrl: rpcAddress,
+    grpcAddress: config.grpc.enable ? config.grpc.address : undefined,
+    apiAddress: config.api.enable ? config.api.address : undefined,
+    cors: { allowedOrigins: config.api.corsAllowedOrigins, unsafeAll: config.api.enabledUnsafeCors },
+    explorer: explorer && config.explorer.address === '' ? explorer.handler : undefined,
+    minimumGasPrices: config.minimumGasPrices,
+    minimumGasPricesText: config.minimumGasPricesText,
+    pruningKeepRecent: config.pruning.strategy === 'custom' ? String(config.pruning.keepRecent) : '0',
+    pruningInterval: config.pruning.strategy === 'custom' ? String(config.pruning.interval) : '0',
+    logger,
+  });
+  apiStarting.catch(() => undefined); // awaited below, after CometBFT is spawned
+
   const cometLog = fs.openSync(path.join(paths.logsDir, 'cometbft.log'), 'a');
   comet = spawn(cometbftBinary(), ['node', '--home', paths.home], { stdio: ['ignore', cometLog, cometLog] });
   fs.closeSync(cometLog);
@@ -108,9 +154,31 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   });
   fs.writeFileSync(paths.pidFile, `${process.pid}\n`);
 
+  let explorerUrl: string | undefined;
+  try {
+    api = await apiStarting;
+    if (finishing) await api.close(); // the node stopped while they were starting
+    else if (explorer && config.explorer.address !== '') {
+      explorerServer = await serveExplorer(explorer.handler, config.explorer.address);
+      const a = explorerServer.address() as { address: string; port: number };
+      explorerUrl = `http://${config.explorer.address.replace(/^tcp:\/\//, '').replace(/:\d+$/, '')}:${a.port}`;
+    } else if (explorer) explorerUrl = api.restUrl;
+  } catch (err) {
+    process.stderr.write(`hypermesh: cannot serve gRPC/REST/explorer: ${(err as Error).message}\n`);
+    exitCode = 1;
+    await stop('api servers failed to start');
+    throw err;
+  }
+
   async function stop(reason = 'stopped'): Promise<void> {
     finishing ??= (async () => {
       logger.info({ reason }, 'stopping node');
+      await api?.close();
+      if (explorerServer) {
+        const closed = new Promise<void>((r) => explorerServer!.close(() => r()));
+        explorerServer.closeAllConnections(); // its live (SSE) streams would hold close() open
+        await closed;
+      }
       if (comet) {
         const c = comet;
         const exited = new Promise<void>((r) => c.once('exit', () => r()));
@@ -120,6 +188,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
         clearTimeout(timer);
       }
       await server.close();
+      await explorer?.close();
       await verifyPool?.close();
       await cms.close();
       fs.rmSync(paths.pidFile, { force: true });
@@ -128,8 +197,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     return finishing;
   }
 
-  const rpcAddress = cometRpcAddress(fs.readFileSync(paths.cometConfig, 'utf8'));
-  return { paths, config, rpcAddress, chainId: genesis.chain_id, done, stop };
+  return { paths, config, rpcAddress, chainId: genesis.chain_id, grpcAddress: api?.grpcAddress, restUrl: api?.restUrl, explorerUrl, done, stop };
 }
 
 /** The RPC listen address of config.toml as an http URL. */
