@@ -36,6 +36,11 @@ import { MintKeeper } from '../../x/mint/keeper';
 import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/keys';
 import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
+import { ResourceKeeper } from '../../x/resource/keeper';
+import { ModuleName as ResourceName, StoreKey as ResourceStoreKey } from '../../x/resource/keys';
+import { resourceModule } from '../../x/resource/module';
+import type { ResourceScoreProvider } from '../../x/staking/expected_keepers';
+import { createResourceAminoConverters } from '../sdk/resource/amino';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
 import type { AppModule } from './module';
@@ -47,7 +52,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey] as const;
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -58,6 +63,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   [NotBondedPoolName]: [Permission.Burner, Permission.Staking],
   [DistributionName]: [],
   [MintName]: [Permission.Minter],
+  // x/resource: escrows provider bonds; mints resource tokens, burns redeemed ones
+  [ResourceName]: [Permission.Minter, Permission.Burner],
 };
 
 export interface HyperMeshAppOptions {
@@ -83,6 +90,9 @@ export function buildModules() {
 
   const auth = new AuthKeeper({ addressCodec: addrs, modulePermissions: MODULE_PERMISSIONS, extraAccountTypes: vestingAccountTypes });
   const bank = new BankKeeper({ accounts: auth, blocked, delegationTracker: vestingDelegationTracker(auth) });
+  // x/resource scores validators for staking, and needs staking and slashing itself: staking reads
+  // the scores through this forwarder, bound once the resource keeper exists (below).
+  const resourceScores: { provider?: ResourceScoreProvider } = {};
   const staking = new StakingKeeper({
     accounts: auth,
     bank,
@@ -90,11 +100,24 @@ export function buildModules() {
     validatorAddressCodec: validatorAddresses,
     consensusAddressCodec: consensusAddresses,
     authority,
+    resourceScores: { resourceScore: (ctx, valoper) => resourceScores.provider!.resourceScore(ctx, valoper) },
   });
   const slashing = new SlashingKeeper({ staking, authority });
   const distribution = new DistributionKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
   const mint = new MintKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
   staking.setHooks(distributionHooks(distribution), slashingHooks(slashing));
+  const resource = new ResourceKeeper({
+    accounts: auth,
+    bank,
+    validators: staking,
+    fraudSlasher: slashing,
+    communityPool: {
+      fundCommunityPool: (ctx, amount, sender) => distribution.fundCommunityPool(ctx, amount, sender),
+      poolAddress: addrs.encode(moduleAddress(DistributionName)),
+    },
+    authority,
+  });
+  resourceScores.provider = resource;
   // gen_txs run through the tx pipeline, which exists once BaseApp does (createHyperMeshApp)
   const genesisTxs: GenesisTxDeliverer = {};
 
@@ -112,9 +135,10 @@ export function buildModules() {
     hyperSlashingModule(slashing, authority),
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
+    resourceModule(resource, addrs, authority),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
@@ -130,7 +154,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
   const ante: Omit<AnteDeps, 'router'> = {
     auth: keepers.auth,
     bank: keepers.bank,
-    amino: new AminoTypes(createDefaultAminoConverters()),
+    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters() }),
     verifier: defaultVerifier,
     verified: new LruCache(100_000),
     minGasPrices: opts.minGasPrices,
