@@ -94,6 +94,7 @@ export class BaseApp implements Application {
   /** The block being finalized: from InitChain or FinalizeBlock until Commit. */
   private blockStores: MultiBranch | undefined;
   private checkStores: MultiBranch;
+  private committedParams: ConsensusParams | null | undefined;
   private lastBlock: { height: number; timeNs: bigint };
 
   constructor(private readonly opts: BaseAppOptions) {
@@ -298,6 +299,7 @@ export class BaseApp implements Application {
     const { version } = await this.opts.cms.commit();
     this.blockStores = undefined;
     this.checkStores = this.committedBranch(version);
+    this.committedParams = undefined;
     return ResponseCommit.fromPartial({ retainHeight: 0n });
   }
 
@@ -371,9 +373,12 @@ export class BaseApp implements Application {
     return { chainId: this.opts.chainId, height: this.lastBlock.height, timeNs: this.lastBlock.timeNs, proposer: new Uint8Array() };
   }
 
-  private consensusParams(stores: MultiBranch = this.checkStores): ConsensusParams | undefined {
-    const ctx = new Context(stores, this.checkBlock(), 'query');
-    return this.consensus.params.get(ctx);
+  /** Consensus params of the last committed state (cached until the next commit), or of `stores`. */
+  private consensusParams(stores?: MultiBranch): ConsensusParams | undefined {
+    if (!stores && this.committedParams !== undefined) return this.committedParams ?? undefined;
+    const params = this.consensus.params.get(new Context(stores ?? this.checkStores, this.checkBlock(), 'query'));
+    if (!stores) this.committedParams = params ?? null;
+    return params;
   }
 
   private ordered(order: readonly string[] | undefined): readonly AppModule[] {
