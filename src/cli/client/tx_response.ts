@@ -3,9 +3,7 @@
  * `query tx`, built from CometBFT's /tx (and /broadcast_tx_sync) results.
  */
 import { TxResponse } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
-import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { AuthInfo, TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { AuthInfo, Tx, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import type { RpcBroadcastSync, RpcEvent, RpcTx } from './rpc';
 
 /** The Tx inside TxRaw bytes, as an Any (undefined when the bytes are not a tx). */

@@ -7,7 +7,7 @@
  */
 import type { EncodeObject } from '@cosmjs/proto-signing';
 import { Tx } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import type { TxResponse } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
+import { TxResponse } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
 import { accountAddresses } from '../../crypto/address';
 import type { KeyInfo } from '../../crypto/keyring';
 import type { PubKey } from '../../crypto/pubkey';
@@ -26,7 +26,6 @@ import { NodeClient, resolveNodeUrl } from './node';
 import { createPrompter } from './prompt';
 import { signTx, simulationBytes, txBytes, unsignedTx, type SignerAccount } from './tx_build';
 import { assertCanPay, explainRefusal } from './tx_errors';
-import { TxResponse as TxResponseCodec } from 'cosmjs-types/cosmos/base/abci/v1beta1/abci';
 import { txResultText } from './tx_response';
 
 const NO_CONFIRMATION =
@@ -193,7 +192,7 @@ export async function finishBroadcast(
   c: { sender?: string; spends?: Coins; fee?: Coins; spendable?: () => Promise<Coins> },
 ): Promise<void> {
   const { io } = ctx;
-  if (stage === 'block' || flags.output === 'json') printProto(io.stdout, flags.output, TxResponseCodec, response, () => txResultText(response));
+  if (stage === 'block' || flags.output === 'json') printProto(io.stdout, flags.output, TxResponse, response, () => txResultText(response));
   if (response.code === 0) return;
   const why = await explainRefusal(
     { codespace: response.codespace, code: response.code, log: response.rawLog },

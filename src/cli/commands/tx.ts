@@ -5,8 +5,7 @@
  */
 import fs from 'node:fs';
 import { Option, type Command } from 'commander';
-import { Tx, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
-import { AuthInfo, TxBody } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
+import { AuthInfo, Tx, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { fromSdkJsonOf } from '../../codec/proto_json';
 import { CodedError } from '../../types/errors';
 import { broadcastAndWait } from '../client/broadcast';
