@@ -42,10 +42,10 @@ export function parseTemplate(text: string): PathTemplate {
   if (!text.startsWith('/')) throw new TemplateError(`template ${JSON.stringify(text)} must start with "/"`);
   let body = text.slice(1);
   let verb: string | undefined;
-  // a verb is a ":" after the last "/" that is not inside braces
-  const lastSlash = body.lastIndexOf('/');
-  const colon = body.indexOf(':', lastSlash + 1);
-  if (colon >= 0 && !body.slice(lastSlash + 1, colon).includes('{')) {
+  // a verb is a ":" after the last "/" and outside braces
+  const colon = body.lastIndexOf(':');
+  const insideBraces = (at: number) => body.slice(0, at).split('{').length !== body.slice(0, at).split('}').length;
+  if (colon > body.lastIndexOf('/') && !insideBraces(colon)) {
     verb = body.slice(colon + 1);
     body = body.slice(0, colon);
   }
