@@ -7,8 +7,9 @@ import { Params } from '../../src/gen/hypermesh/resource/v1/params';
 import type { Capacity } from '../../src/gen/hypermesh/resource/v1/resource';
 import { toSdkJsonOf } from '../../src/codec/proto_json';
 import { createResourceAminoConverters, generateNodeKey, nodeKeyFromSeed, resourceTypes, signHeartbeat, signNodeRegistration, type NodeKey } from '../../src/sdk/resource';
-import { CHAIN_ID, query, Signers, startTestApp, type TestApp } from '../../test/helpers/test_app';
-import { registry } from '../../test/helpers/tx_builder';
+import { CHAIN_ID, FEE, query, Signers, startTestApp, type TestApp } from '../../test/helpers/test_app';
+import { registry, signTx } from '../../test/helpers/tx_builder';
+import { accountAddresses } from '../../src/crypto/address';
 import { DEFAULT_PARAMS as STAKING_DEFAULTS } from '../staking/params';
 import { DEFAULT_PARAMS } from './params';
 import { resourceInvariants } from './invariants';
@@ -46,8 +47,14 @@ export async function setupResource(n = 6, params: Partial<Params> = {}, opts: {
     },
   );
   const s = new Signers(t, s0.keys);
+  /** A tx of key i with its account number and sequence read from the committed state (a tx refused before its ante handler bumps nothing). */
+  const tx = async (i: number, msgs: EncodeObject[]) => {
+    // before the first block nothing is committed: genesis gave account i number i
+    const acc = t.height > 0 ? t.keepers.auth.getAccount(t.app.readCtx(t.height), accountAddresses.decode(s.keys[i].address))?.base : undefined;
+    return signTx(s.keys[i], msgs, { chainId: CHAIN_ID, accountNumber: acc?.accountNumber ?? BigInt(i), sequence: acc?.sequence ?? 0n, fee: FEE });
+  };
   /** Runs msgs signed by key i in a block `advance` seconds after the last; returns the result. */
-  const result = async (i: number, msgs: EncodeObject[], advance = 1n) => (await t.block([await s.tx(i, msgs)], { timeSeconds: t.time + advance }))[0];
+  const result = async (i: number, msgs: EncodeObject[], advance = 1n) => (await t.block([await tx(i, msgs)], { timeSeconds: t.time + advance }))[0];
   /** Like `result`, throwing with the log when the tx fails. */
   const run = async (i: number, msgs: EncodeObject[], advance = 1n) => {
     const r = await result(i, msgs, advance);
@@ -56,7 +63,7 @@ export async function setupResource(n = 6, params: Partial<Params> = {}, opts: {
   };
   /** An empty block `advance` seconds after the last. */
   const tick = (advance = INTERVAL) => t.block([], { timeSeconds: t.time + advance });
-  return { t, s, k: t.keepers.resource as ResourceKeeper, addr: (i: number) => s.keys[i].address, run, result, tick };
+  return { t, s, k: t.keepers.resource as ResourceKeeper, addr: (i: number) => s.keys[i].address, tx, run, result, tick };
 }
 
 export type Setup = Awaited<ReturnType<typeof setupResource>>;
