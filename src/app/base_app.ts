@@ -254,7 +254,8 @@ export class BaseApp implements Application {
     const cms = this.opts.cms;
     const height = Number(req.height);
     this.blockStores ??= new MultiBranch(cms.storeNames, (n) => cms.working(n));
-    const block: BlockInfo = { chainId: this.opts.chainId, height, timeNs: timeNs(req.time), proposer: req.proposerAddress };
+    // the header's app hash is the last committed one (the genesis hash before the first commit)
+    const block: BlockInfo = { chainId: this.opts.chainId, height, timeNs: timeNs(req.time), proposer: req.proposerAddress, appHash: cms.lastCommitId().hash, nextValidatorsHash: req.nextValidatorsHash };
     const params = this.consensusParams(this.blockStores);
     const blockCtx = (mode: 'begin_block' | 'deliver' | 'end_block', events = new EventManager()) =>
       new Context(this.blockStores!, block, mode, undefined, events, params);

@@ -29,6 +29,9 @@ export interface BlockInfo {
   /** Block time in nanoseconds since the Unix epoch (from the header, never the clock). */
   readonly timeNs: bigint;
   readonly proposer: Uint8Array;
+  /** The header's app hash (the state after the previous block) and next validators hash, in FinalizeBlock. */
+  readonly appHash?: Uint8Array;
+  readonly nextValidatorsHash?: Uint8Array;
 }
 
 export class Context {

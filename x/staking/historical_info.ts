@@ -37,6 +37,9 @@ export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
     height,
     time: timestampFromNs(ctx.block.timeNs),
     proposerAddress: ctx.block.proposer,
+    // IBC's GetSelfConsensusState reads these: a counterparty's consensus state of this chain
+    appHash: ctx.block.appHash,
+    nextValidatorsHash: ctx.block.nextValidatorsHash,
   });
   k.state.historicalInfo.set(ctx, height, HistoricalInfo.fromPartial({ header, valset: sortValset(k, k.lastValidators(ctx)) }));
 }
