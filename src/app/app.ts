@@ -36,6 +36,12 @@ import { MintKeeper } from '../../x/mint/keeper';
 import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/keys';
 import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
+import { IbcKeeper, ibcModule } from '../../x/ibc/module';
+import { StoreKey as IbcStoreKey } from '../../x/ibc/keys';
+import { TransferKeeper } from '../../x/transfer/keeper';
+import { transferIbcModule } from '../../x/transfer/ibc_module';
+import { ModuleName as TransferName, PortId as TransferPort, StoreKey as TransferStoreKey } from '../../x/transfer/keys';
+import { transferModule } from '../../x/transfer/module';
 import { ResourceKeeper } from '../../x/resource/keeper';
 import { ModuleName as ResourceName, StoreKey as ResourceStoreKey } from '../../x/resource/keys';
 import { resourceModule } from '../../x/resource/module';
@@ -52,7 +58,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, IbcStoreKey, TransferStoreKey] as const;
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -65,6 +71,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   [MintName]: [Permission.Minter],
   // x/resource: escrows provider bonds; mints resource tokens, burns redeemed ones
   [ResourceName]: [Permission.Minter, Permission.Burner],
+  // x/transfer: mints vouchers of incoming tokens, burns them when they leave
+  [TransferName]: [Permission.Minter, Permission.Burner],
 };
 
 export interface HyperMeshAppOptions {
@@ -118,6 +126,14 @@ export function buildModules() {
     authority,
   });
   resourceScores.provider = resource;
+  // IBC: the 07-tendermint client checks counterparties' clients of this chain against staking's
+  // historical info; ICS-20 transfer is bound to port "transfer"
+  const ibc = new IbcKeeper({
+    staking: { historicalInfo: (ctx, h) => staking.state.historicalInfo.get(ctx, h), unbondingTimeNs: (ctx) => staking.unbondingTimeNs(ctx) },
+    verifier: defaultVerifier,
+  });
+  const transfer = new TransferKeeper({ bank, channels: ibc.channels, addrs });
+  ibc.ports.bind(TransferPort, transferIbcModule(transfer));
   // gen_txs run through the tx pipeline, which exists once BaseApp does (createHyperMeshApp)
   const genesisTxs: GenesisTxDeliverer = {};
 
@@ -136,9 +152,11 @@ export function buildModules() {
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
     resourceModule(resource, addrs, authority),
+    ibcModule(ibc, addrs),
+    transferModule(transfer, bank, addrs),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, ibc, transfer }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
