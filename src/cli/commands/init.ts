@@ -1,6 +1,6 @@
 /** `hypermesh init`: create a node home with a single-validator devnet genesis. */
 import type { Command } from 'commander';
-import { DEFAULT_PORTS, DEV_ACCOUNTS_WARNING, initHome } from '../node/init_home';
+import { DEFAULT_PORTS } from '../node/ports';
 import { defaultHome } from '../node/home';
 import { intOption } from '../options';
 
@@ -21,6 +21,7 @@ export function registerInit(program: Command): void {
     .option('--minimum-gas-prices <p>', 'this node’s minimum gas prices', '0.01uhyper')
     .option('--overwrite', 'replace an existing home', false)
     .action(async (o) => {
+      const { DEV_ACCOUNTS_WARNING, initHome } = await import('../node/init_home');
       const res = await initHome({
         home: o.home,
         chainId: o.chainId,

@@ -1,7 +1,6 @@
 /** `hypermesh start`: run the app and CometBFT, print the chain as it grows, stop cleanly on signals. */
 import type { Command } from 'commander';
 import { defaultHome } from '../node/home';
-import { startNode } from '../node/run_node';
 import { VERSION } from '../version';
 
 export function registerStart(program: Command): void {
@@ -11,6 +10,8 @@ export function registerStart(program: Command): void {
     .option('--home <dir>', 'node home directory', defaultHome())
     .option('--quiet', 'do not print a line per block', false)
     .action(async (o) => {
+      // loaded here, not at the top: every other command starts faster without the whole app
+      const { startNode } = await import('../node/run_node');
       const node = await startNode({
         home: o.home,
         version: VERSION,

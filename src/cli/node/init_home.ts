@@ -19,14 +19,8 @@ import { readGenesis, writeGenesis } from './genesis_file';
 import { homePaths, type HomePaths } from './home';
 import { setTomlValues } from './toml_edit';
 
-export interface Ports {
-  rpc: number;
-  p2p: number;
-  grpc: number;
-  api: number;
-}
-
-export const DEFAULT_PORTS: Ports = { rpc: 26657, p2p: 26656, grpc: 9090, api: 1317 };
+export { DEFAULT_PORTS, type Ports } from './ports';
+import type { Ports } from './ports';
 
 export interface InitOptions {
   home: string;
