@@ -15,9 +15,10 @@ import { printProto } from '../output/print';
 import { heightOption } from '../options';
 import { authQueryModule } from './query_auth';
 import { bankQueryModule } from './query_bank';
+import { resourceQueryModule } from './query_resource';
 
 /** Every module's queries. A module adds its `query <module>` commands with one file and one line here. */
-export const QUERY_MODULES: readonly QueryModule[] = [authQueryModule, bankQueryModule];
+export const QUERY_MODULES: readonly QueryModule[] = [authQueryModule, bankQueryModule, resourceQueryModule];
 
 export function registerQuery(program: Command, ctx: CliContext): void {
   const query = program.command('query').alias('q').description('query the chain state, txs and blocks');
