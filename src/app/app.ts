@@ -36,6 +36,13 @@ import { MintKeeper } from '../../x/mint/keeper';
 import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/keys';
 import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
+import { createGovAminoConverters } from '../../x/gov/amino';
+import { GovKeeper } from '../../x/gov/keeper';
+import { StoreKey as GovStoreKey } from '../../x/gov/keys';
+import { govModule, hyperGovModule } from '../../x/gov/module';
+import { UpgradeKeeper, type UpgradeHandler } from '../../x/upgrade/keeper';
+import { StoreKey as UpgradeStoreKey } from '../../x/upgrade/keys';
+import { upgradeModule } from '../../x/upgrade/module';
 import { IbcKeeper, ibcModule } from '../../x/ibc/module';
 import { StoreKey as IbcStoreKey } from '../../x/ibc/keys';
 import { TransferKeeper } from '../../x/transfer/keeper';
@@ -58,7 +65,27 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, IbcStoreKey, TransferStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, GovStoreKey, UpgradeStoreKey, IbcStoreKey, TransferStoreKey] as const;
+
+/**
+ * Software upgrades this binary knows: plan name → handler, run in BeginBlock of the plan's height
+ * (x/upgrade). A plan whose name is missing here halts the chain at its height.
+ */
+export const UPGRADE_HANDLERS: Readonly<Record<string, UpgradeHandler>> = {};
+
+/**
+ * TEST ONLY: `HYPERMESH_TEST_UPGRADE_HANDLER=<name>` registers a no-op handler for <name>, so an
+ * e2e test can halt a chain at an upgrade height and restart it as "the new binary". Read once,
+ * when the app is built, never by the state machine; never set it on a real network.
+ */
+export const TEST_UPGRADE_HANDLER_ENV = 'HYPERMESH_TEST_UPGRADE_HANDLER';
+
+function upgradeHandlers(): Map<string, UpgradeHandler> {
+  const handlers = new Map(Object.entries(UPGRADE_HANDLERS));
+  const testName = process.env[TEST_UPGRADE_HANDLER_ENV];
+  if (testName) handlers.set(testName, () => undefined);
+  return handlers;
+}
 
 /** Module accounts and what they may do with the bank. */
 export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
@@ -113,6 +140,7 @@ export function buildModules() {
   const slashing = new SlashingKeeper({ staking, authority });
   const distribution = new DistributionKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
   const mint = new MintKeeper({ accounts: auth, bank, staking, feeCollectorName: FeeCollectorName, authority });
+  const gov = new GovKeeper({ accounts: auth, bank, staking, distribution, authority });
   staking.setHooks(distributionHooks(distribution), slashingHooks(slashing));
   const resource = new ResourceKeeper({
     accounts: auth,
@@ -140,7 +168,12 @@ export function buildModules() {
   // The order is genesis order and BeginBlock/EndBlock order: mint, distribution, slashing, then
   // staking (as the SDK's simapp); staking's genesis runs its hooks into the modules before it,
   // genutil (gentxs) runs last. EndBlock: distribution burns the block's fees, staking updates the set.
+  // x/upgrade comes first: its BeginBlock (the SDK's PreBlocker) halts or upgrades before anything
+  // else runs; gov's EndBlock runs before staking's (as the SDK's simapp).
+  const upgradeNames = ['upgrade', 'auth', 'bank', 'vesting', 'mint', 'distribution', 'slashing', 'gov', 'staking', 'genutil'];
+  const upgrade = new UpgradeKeeper({ authority, handlers: upgradeHandlers(), moduleNames: upgradeNames });
   const modules: AppModule[] = [
+    upgradeModule(upgrade, addrs),
     authModule(auth, authority),
     bankModule(bank, addrs, authority),
     vestingModule(auth, bank),
@@ -149,6 +182,8 @@ export function buildModules() {
     hyperDistributionModule(distribution, authority),
     slashingModule(slashing, addrs, authority),
     hyperSlashingModule(slashing, authority),
+    govModule(gov),
+    hyperGovModule(gov),
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
     resourceModule(resource, addrs, authority),
@@ -156,7 +191,7 @@ export function buildModules() {
     transferModule(transfer, bank, addrs),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, ibc, transfer }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, gov, upgrade, ibc, transfer }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
@@ -172,7 +207,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
   const ante: Omit<AnteDeps, 'router'> = {
     auth: keepers.auth,
     bank: keepers.bank,
-    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters() }),
+    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters(), ...createGovAminoConverters() }),
     verifier: defaultVerifier,
     verified: new LruCache(100_000),
     minGasPrices: opts.minGasPrices,
@@ -189,6 +224,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
     logger: opts.logger,
     verifyPool: opts.verifyPool,
   });
+  keepers.gov.setRouters(app.msgRouter, app.queryRouter);
   genesisTxs.deliver = (ctx, raw) => {
     let decoded;
     try {
