@@ -279,11 +279,16 @@ export class MutableTree extends ImmutableTree implements KVStore {
   commitSaved(): void {
     const nodes = this.pending;
     if (!nodes) throw new Error('iavl: commitSaved without saveVersion');
-    // Children become refs again so saved subtrees can leave memory (the cache keeps hot ones).
+    // Saved subtrees must be able to leave memory (the caches keep the hot nodes), so pointers
+    // between saved nodes become refs — except a pointer to a node that itself points at no
+    // node (a leaf, or an inner node with two refs): that retains one node at most, and skips
+    // allocating a ref. `nodes` is in post-order, so children are settled before parents.
     for (const n of nodes) {
       if (n.height > 0) {
-        if (n.left instanceof Node) n.left = n.left.toRef();
-        if (n.right instanceof Node) n.right = n.right.toRef();
+        const l = n.left;
+        const r = n.right;
+        if (l instanceof Node && holdsPointers(l)) n.left = l.toRef();
+        if (r instanceof Node && holdsPointers(r)) n.right = r.toRef();
       }
     }
     this.pending = undefined;
@@ -324,6 +329,10 @@ const NOT_FOUND = Symbol('not found');
 interface RemoveResult {
   node: Child | undefined;
   newKey: Uint8Array | undefined;
+}
+
+function holdsPointers(n: Node): boolean {
+  return n.height > 0 && (n.left instanceof Node || n.right instanceof Node);
 }
 
 function calcHeightAndSize(n: Node): void {
