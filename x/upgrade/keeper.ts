@@ -22,6 +22,12 @@ export interface UpgradeKeeperDeps {
   moduleNames: readonly string[];
 }
 
+/** Go's zero time.Time: what gogoproto writes for a plan without a time (stdtime, nullable=false). */
+const GO_ZERO_TIME = { seconds: -62135596800n, nanos: 0 };
+
+const isUnsetTime = (t: Plan['time'] | undefined) =>
+  !t || (t.seconds === 0n && t.nanos === 0) || (t.seconds === GO_ZERO_TIME.seconds && t.nanos === GO_ZERO_TIME.nanos);
+
 export function upgradeNeededMessage(p: Plan): string {
   return `UPGRADE "${p.name}" NEEDED at height: ${p.height}: ${p.info}`;
 }
@@ -47,7 +53,8 @@ export class UpgradeKeeper {
 
   /** Plan.ValidateBasic. */
   validatePlan(p: Plan): void {
-    if (p.time && (p.time.seconds !== 0n || p.time.nanos !== 0)) throw sdk.InvalidRequest('time-based upgrades have been deprecated in the SDK');
+    // cosmjs-types always writes `time`, as an empty Timestamp (1970): unset, as Go's zero time is
+    if (!isUnsetTime(p.time)) throw sdk.InvalidRequest('time-based upgrades have been deprecated in the SDK');
     if (p.upgradedClientState) throw sdk.InvalidRequest('upgrade logic for IBC has been moved to the IBC module');
     if (p.name === '') throw sdk.InvalidRequest('name cannot be empty');
     if (p.height <= 0n) throw sdk.InvalidRequest('height must be greater than 0');
@@ -58,7 +65,8 @@ export class UpgradeKeeper {
     this.validatePlan(p);
     if (p.height < BigInt(ctx.block.height)) throw sdk.InvalidRequest('upgrade cannot be scheduled in the past');
     if (this.doneHeight(ctx, p.name) !== 0n) throw sdk.InvalidRequest(`upgrade with name ${p.name} has already been completed`);
-    this.state.plan.set(ctx, p);
+    // stored as gogoproto writes it: the unset time as Go's zero time
+    this.state.plan.set(ctx, { ...p, time: GO_ZERO_TIME });
   }
 
   clearPlan(ctx: Context): void {

@@ -14,6 +14,7 @@ import {
   QueryModuleVersionsResponse,
 } from 'cosmjs-types/cosmos/upgrade/v1beta1/query';
 import { MsgCancelUpgrade, MsgSoftwareUpgrade } from 'cosmjs-types/cosmos/upgrade/v1beta1/tx';
+import { Plan } from 'cosmjs-types/cosmos/upgrade/v1beta1/upgrade';
 import { VoteOption } from 'cosmjs-types/cosmos/gov/v1/gov';
 import fs from 'node:fs';
 import { createHyperMeshApp, STORE_NAMES, TEST_UPGRADE_HANDLER_ENV } from '../../src/app/app';
@@ -57,7 +58,7 @@ describe('x/upgrade', () => {
 
   test('halts at the plan height; restarted with the handler it applies the upgrade and continues', async () => {
     const height = BigInt(g.t.height) + 10n;
-    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: { name: 'v2', height, info: 'binaries at https://example.org/v2' } }));
+    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: Plan.fromPartial({ name: 'v2', height, info: 'binaries at https://example.org/v2' }) }));
     expect(q(g.t.app, '/cosmos.upgrade.v1beta1.Query/CurrentPlan', QueryCurrentPlanRequest, QueryCurrentPlanResponse, {}).plan).toMatchObject({ name: 'v2', height });
     while (BigInt(g.t.height) < height - 1n) await g.wait(1n);
     const committed = g.t.height;
@@ -93,7 +94,7 @@ describe('x/upgrade', () => {
 
   test('a binary that knows the upgrade before its height refuses to run', async () => {
     const height = BigInt(g.t.height) + 50n;
-    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: { name: 'v3', height, info: '' } }));
+    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: Plan.fromPartial({ name: 'v3', height, info: '' }) }));
     const time = g.t.time;
     await g.t.cms.close();
     process.env[TEST_UPGRADE_HANDLER_ENV] = 'v3';
@@ -105,12 +106,12 @@ describe('x/upgrade', () => {
 
   test('MsgCancelUpgrade by proposal clears the plan; a plan in the past is refused', async () => {
     const height = BigInt(g.t.height) + 50n;
-    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: { name: 'v4', height, info: '' } }));
+    await schedule(g, 1n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: Plan.fromPartial({ name: 'v4', height, info: '' }) }));
     await schedule(g, 2n, anyOf(MsgCancelUpgrade, { authority: GOV_ADDRESS }));
     expect(query(g.t, '/cosmos.upgrade.v1beta1.Query/CurrentPlan', QueryCurrentPlanRequest, QueryCurrentPlanResponse, {}).plan).toBeUndefined();
-    const bad = await g.result(1, [submit(g.addr(1), [anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: { name: '', height: 10n, info: '' } })], MIN_DEPOSIT)]);
+    const bad = await g.result(1, [submit(g.addr(1), [anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: Plan.fromPartial({ name: '', height: 10n, info: '' }) })], MIN_DEPOSIT)]);
     expect([bad.codespace, bad.code]).toEqual(['sdk', 18]);
-    await schedule(g, 3n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: { name: 'v5', height: 2n, info: '' } }));
+    await schedule(g, 3n, anyOf(MsgSoftwareUpgrade, { authority: GOV_ADDRESS, plan: Plan.fromPartial({ name: 'v5', height: 2n, info: '' }) }));
     expect(g.proposal(3n).failedReason).toMatch(/upgrade cannot be scheduled in the past/);
   });
 });
