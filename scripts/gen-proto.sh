@@ -215,7 +215,8 @@ for (const file of files) {
   text = text.replace('type DeepPartial<T> = T extends bigint ? string | number | bigint\n  : T extends Builtin', 'type DeepPartial<T> = T extends Builtin');
   if (text.includes('MessageFns<')) {
     text = replaceAll(text, '  readonly $type: V;\n', '  readonly $type: V;\n  readonly typeUrl: `/${V}`;\n', file, true);
-    text = text.replace(/^  \$type: "([A-Za-z0-9_.]+)" as const,$/gm, '  $type: "$1" as const,\n  typeUrl: "/$1" as const,');
+    // ts-proto indents the codec object by 4 instead of 2 when its declaration line wraps
+    text = text.replace(/^( {2}| {4})\$type: "([A-Za-z0-9_.]+)" as const,$/gm, '$1$type: "$2" as const,\n$1typeUrl: "/$2" as const,');
   }
   fs.writeFileSync(file, text);
 }
