@@ -36,7 +36,7 @@ import { MintKeeper } from '../../x/mint/keeper';
 import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/keys';
 import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
-import { createGovAminoConverters } from '../../x/gov/amino';
+import { createGovAminoConverters } from '../sdk/gov/amino';
 import { GovKeeper } from '../../x/gov/keeper';
 import { StoreKey as GovStoreKey } from '../../x/gov/keys';
 import { govModule, hyperGovModule } from '../../x/gov/module';

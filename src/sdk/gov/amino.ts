@@ -10,7 +10,7 @@ import type { AminoConverters } from '@cosmjs/stargate';
 import type { Coin } from 'cosmjs-types/cosmos/base/v1beta1/coin';
 import { MsgDeposit, MsgVote, MsgVoteWeighted } from 'cosmjs-types/cosmos/gov/v1/tx';
 import type { VoteOption } from 'cosmjs-types/cosmos/gov/v1/gov';
-import { MsgDelegateVote, MsgUndelegateVote } from '../../src/gen/hypermesh/gov/v1/tx';
+import { MsgDelegateVote, MsgUndelegateVote } from '../../gen/hypermesh/gov/v1/tx';
 
 export const AMINO_DELEGATE_VOTE = 'hypermesh/gov/MsgDelegateVote';
 export const AMINO_UNDELEGATE_VOTE = 'hypermesh/gov/MsgUndelegateVote';
