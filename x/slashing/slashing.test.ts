@@ -3,6 +3,8 @@ import { GenesisState as SlashingGenesis } from 'cosmjs-types/cosmos/slashing/v1
 import { GenesisState as StakingGenesis } from 'cosmjs-types/cosmos/staking/v1beta1/genesis';
 import { QuerySigningInfoRequest, QuerySigningInfoResponse } from 'cosmjs-types/cosmos/slashing/v1beta1/query';
 import {
+  QueryDelegationRequest,
+  QueryDelegationResponse,
   QueryUnbondingDelegationRequest,
   QueryUnbondingDelegationResponse,
   QueryValidatorRequest,
@@ -17,6 +19,7 @@ import {
   msgCreateValidator,
   msgDelegate,
   msgUndelegate,
+  msgRedelegate,
   query,
   Signers,
   startTestApp,
@@ -166,6 +169,29 @@ describe('x/slashing', () => {
     }).unbond!;
     expect(BigInt(ubd.entries[0].balance)).toBe(want);
     expect(BigInt(ubd.entries[0].initialBalance)).toBe(10_000_000n);
+  });
+
+  test.each([
+    // [name, redelegate before or after the infraction, expected destination delegation after the slash]
+    ['a redelegation started before the infraction keeps its stake', 'before', 10_000_000n],
+    ['a redelegation started after the infraction loses 5% at the destination', 'after', 9_500_000n],
+  ])('%s', async (_name, when, want) => {
+    const del = s.keys[2].address;
+    const src = valoperOf(s.keys[1].address);
+    const dst = valoperOf(s.keys[0].address);
+    await s.run(2, [msgDelegate(del, src, 20_000_000n)]);
+    const redelegate = () => s.run(2, [msgRedelegate(del, src, dst, 10_000_000n)]);
+    if (when === 'before') await redelegate();
+    await t.block([], { decidedLastCommit: commit(vals) });
+    const infraction = BigInt(t.height + 1);
+    await t.block([], { decidedLastCommit: commit(vals) });
+    if (when === 'after') await redelegate();
+    const dstBefore = BigInt(validator(t, s.keys[0].address).tokens);
+    await t.block([], { decidedLastCommit: commit(vals), misbehavior: [equivocation(consKey(2), 120n, infraction, t.time)] });
+    const d = query(t, '/cosmos.staking.v1beta1.Query/Delegation', QueryDelegationRequest, QueryDelegationResponse, { delegatorAddr: del, validatorAddr: dst });
+    expect(BigInt(d.delegationResponse!.balance!.amount)).toBe(want);
+    // what the redelegation lost was burned from the destination validator
+    expect(BigInt(validator(t, s.keys[0].address).tokens)).toBe(dstBefore - (10_000_000n - want));
   });
 
   test('slashForResourceFraud burns resource_fraud_slash_fraction (5%) of the stake, without jailing', async () => {

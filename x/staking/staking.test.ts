@@ -121,6 +121,54 @@ describe('x/staking', () => {
     expect(query(t, `${Q}Redelegations`, QueryRedelegationsRequest, QueryRedelegationsResponse, { delegatorAddr: d, srcValidatorAddr: '', dstValidatorAddr: '' }).redelegationResponses).toHaveLength(0);
   });
 
+  test('cancel unbonding puts the entry back into the delegation and the validator power', async () => {
+    const [op, del] = [s.keys[0].address, s.keys[1].address];
+    const valoper = valoperOf(op);
+    await s.run(0, [msgCreateValidator(op, consKey(1), 10_000_000n)]);
+    await s.run(1, [msgDelegate(del, valoper, 5_000_000n)]);
+    await s.run(1, [msgUndelegate(del, valoper, 3_000_000n)]);
+    const creationHeight = BigInt(t.height);
+    expect(t.lastBlock!.validatorUpdates.map((u) => u.power)).toEqual([12n]);
+    const cancel = (amount: bigint, height = creationHeight) => ({
+      typeUrl: '/cosmos.staking.v1beta1.MsgCancelUnbondingDelegation',
+      value: { delegatorAddress: del, validatorAddress: valoper, amount: { denom: 'uhyper', amount: amount.toString() }, creationHeight: height },
+    });
+    const tooMuch = await s.result(1, [cancel(4_000_000n)]);
+    expect([tooMuch.codespace, tooMuch.code]).toEqual(['sdk', 18]);
+    const noEntry = await s.result(1, [cancel(1n, creationHeight + 100n)]);
+    expect([noEntry.codespace, noEntry.code]).toEqual(['sdk', 38]);
+    await s.run(1, [cancel(2_000_000n)]);
+    expect(t.lastBlock!.validatorUpdates.map((u) => u.power)).toEqual([14n]);
+    const d = query(t, `${Q}Delegation`, QueryDelegationRequest, QueryDelegationResponse, { delegatorAddr: del, validatorAddr: valoper });
+    expect(d.delegationResponse!.balance!.amount).toBe('4000000');
+    expect(pool(t)).toEqual({ bondedTokens: '14000000', notBondedTokens: '1000000' });
+  });
+
+  test('edit validator: commission at most once per 24 h, within max change; min self delegation only up', async () => {
+    const op = s.keys[0].address;
+    const valoper = valoperOf(op);
+    await s.run(0, [msgCreateValidator(op, consKey(1), 10_000_000n)]);
+    const edit = (rate: string, minSelf = '') => ({
+      typeUrl: '/cosmos.staking.v1beta1.MsgEditValidator',
+      value: { description: { moniker: '[do-not-modify]', identity: 'id', website: '[do-not-modify]', securityContact: '[do-not-modify]', details: '[do-not-modify]' }, validatorAddress: valoper, commissionRate: rate, minSelfDelegation: minSelf },
+    });
+    const early = await s.result(0, [edit('105000000000000000')]);
+    expect([early.codespace, early.code]).toEqual(['staking', 12]);
+    await t.block([], { timeSeconds: t.time + 24n * 3600n });
+    const jump = await s.result(0, [edit('150000000000000000')]);
+    expect([jump.codespace, jump.code]).toEqual(['staking', 15]);
+    await s.run(0, [edit('105000000000000000', '2')]);
+    const v = validator(t, valoper)!;
+    expect([Dec.fromProto(v.commission.commissionRates.rate).toString(), v.minSelfDelegation, v.description.moniker, v.description.identity]).toEqual([
+      '0.105000000000000000',
+      '2',
+      'v',
+      'id',
+    ]);
+    const down = await s.result(0, [edit('', '1')]);
+    expect([down.codespace, down.code]).toEqual(['staking', 17]);
+  });
+
   test.each([
     ['delegate to a validator that does not exist', 1, (x: Signers) => msgDelegate(x.keys[1].address, valoperOf(x.keys[3].address), 1_000_000n), 'staking', 3],
     ['undelegate more than delegated', 0, (x: Signers) => msgUndelegate(x.keys[0].address, valoperOf(x.keys[0].address), 20_000_000n), 'sdk', 18],
