@@ -50,7 +50,7 @@ export interface RootMultiStoreOptions {
    */
   nodeSlabBytes?: number;
   /**
-   * LevelDB's block cache in bytes (default 256 MiB). It lives outside the JS heap, so a large
+   * LevelDB's block cache in bytes (default 64 MiB). It lives outside the JS heap, so a large
    * one serves node misses without adding garbage-collector work.
    */
   levelCacheBytes?: number;
@@ -141,7 +141,7 @@ export class RootMultiStore implements CommitMultiStore {
     const db: Level = new ClassicLevel<Buffer, Buffer>(opts.path, {
       keyEncoding: 'buffer',
       valueEncoding: 'buffer',
-      cacheSize: opts.levelCacheBytes ?? 256 * 2 ** 20,
+      cacheSize: opts.levelCacheBytes ?? 64 * 2 ** 20,
     });
     await db.open();
     try {
