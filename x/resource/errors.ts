@@ -33,4 +33,5 @@ export const resourceErrors = defineErrors('resource', {
   NoCapacity: [30, 'node has no free capacity'],
   NoReferencePrice: [31, 'no reference price for the denom'],
   InvalidCapacity: [32, 'invalid capacity'],
+  LeaseNotActive: [33, 'lease is not active'],
 });

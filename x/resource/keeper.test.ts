@@ -4,7 +4,9 @@
  * consensus power, unbonding, genesis export and import.
  */
 import { GenesisState } from '../../src/gen/hypermesh/resource/v1/genesis';
-import { ChallengeKind, LeaseStatus, ProviderStatus } from '../../src/gen/hypermesh/resource/v1/resource';
+import { ChallengeKind, LeaseOrigin, LeaseStatus, ProviderStatus, ResourceType } from '../../src/gen/hypermesh/resource/v1/resource';
+import { Context } from '../../src/types/context';
+import { resourceInvariants } from './invariants';
 import { signHeartbeat } from '../../src/sdk/resource';
 import { accountAddresses, validatorAddresses } from '../../src/crypto/address';
 import { moduleAddress } from '../../src/crypto/module_address';
@@ -298,6 +300,62 @@ describe('genesis', () => {
       } finally {
         await y.close();
       }
+    } finally {
+      await x.t.close();
+    }
+  });
+});
+
+describe('leases opened by a market module (origin MARKET)', () => {
+  test('allocate, settle into records and hooks, burn no tokens and move no liability; endLease frees the node', async () => {
+    const x = await setupResource();
+    try {
+      const P = 0;
+      const node = nodeKey(70);
+      await x.run(P, [registerProvider(x.addr(P), 10n * HYPER), registerNode(x.addr(P), node, { cpuMillicores: 40_000n })]);
+      await x.run(P, [heartbeats(x.t, x.addr(P), [{ key: node, seq: 1n }])]);
+      const calls: string[] = [];
+      x.k.setHooks({
+        afterLeaseSettled: (_ctx, lease, served, amount) => calls.push(`settled ${lease.id} ${served} ${amount}`),
+        afterLeaseClosed: (_ctx, lease) => calls.push(`closed ${lease.id} ${LeaseStatus[lease.status]}`),
+      });
+      // one context over the committed state, at chosen block times (writes stay in its branch)
+      const base = readCtx(x.t);
+      const at = (seconds: bigint) => new Context(base.stores, { ...base.block, timeNs: seconds * 1_000_000_000n }, 'deliver');
+      const key = Buffer.from(node.nodeId, 'hex');
+      const live = (ctx: Context) => {
+        const n = x.k.getNode(ctx, key)!;
+        x.k.state.nodes.set(ctx, key, { ...n, lastHeartbeatWindow: x.k.window(ctx).number });
+      };
+      const w0 = x.k.window(base);
+      const t0 = w0.start!.seconds;
+      const ctx0 = at(t0 + 1n);
+      const lease = x.k.openLease(ctx0, { consumer: x.addr(1), provider: x.addr(P), resource: ResourceType.RESOURCE_TYPE_CPU, amount: 8n, durationSeconds: 4n * INTERVAL, pricePerUnit: Dec.fromInt(7000) });
+      expect(lease.origin).toBe(LeaseOrigin.LEASE_ORIGIN_MARKET);
+      expect(x.k.getNode(ctx0, key)!.allocated!.cpuMillicores).toBe(12_000n); // ceil(8 × 3,600,000 / 2,400)
+      const supply = x.t.keepers.bank.getSupply(ctx0, 'rcpu');
+
+      live(ctx0);
+      x.k.beginBlock(at(t0 + INTERVAL)); // window 1 closes: served
+      const ctx1 = at(t0 + INTERVAL);
+      x.k.beginBlock(at(t0 + 2n * INTERVAL)); // window 2 closes: missed (no heartbeat)
+      const mid = x.k.state.leases.get(ctx1, lease.id)!;
+      expect(mid.servedPeriods).toBe(1n);
+      expect(mid.missedPeriods).toBe(1n);
+      const records = [...x.k.state.transactions.iterate(ctx1)].map(([, r]) => r);
+      expect(records).toHaveLength(1);
+      expect(records[0]).toMatchObject({ leaseId: lease.id, amount: '1', pricePerUnit: Dec.fromInt(7000).toProto() }); // floor(8 × 599 / 2400)
+      expect(x.t.keepers.bank.getSupply(ctx1, 'rcpu')).toBe(supply); // nothing minted back for the missed period
+      expect(x.k.liabilities(ctx1, accountAddresses.decode(x.addr(P)))).toEqual([]);
+
+      const ended = x.k.endLease(ctx1, lease.id);
+      expect(ended.status).toBe(LeaseStatus.LEASE_STATUS_CLOSED);
+      expect(x.k.getNode(ctx1, key)!.allocated!.cpuMillicores).toBe(0n);
+      expect(() => x.k.endLease(ctx1, lease.id)).toThrow(expect.objectContaining({ codespace: 'resource', code: 33 }));
+      expect(calls[0]).toBe(`settled ${lease.id} true 1`);
+      expect(calls[1]).toBe(`settled ${lease.id} false 2`); // floor(8 × 1199 / 2400) − 1
+      expect(calls[2]).toBe(`closed ${lease.id} LEASE_STATUS_CLOSED`);
+      expect(resourceInvariants(x.k, ctx1)).toEqual([]);
     } finally {
       await x.t.close();
     }

@@ -6,7 +6,7 @@
  */
 import type { Timestamp } from 'cosmjs-types/google/protobuf/timestamp';
 import type { Params } from '../../src/gen/hypermesh/resource/v1/params';
-import { Liability, type Node, type Provider, type Reputation, type Window } from '../../src/gen/hypermesh/resource/v1/resource';
+import { Liability, type Lease, type Node, type Provider, type Reputation, type Window } from '../../src/gen/hypermesh/resource/v1/resource';
 import type {
   MsgAddBond,
   MsgChallenge,
@@ -97,6 +97,12 @@ export class ResourceKeeper {
   }
   get moduleAddress(): Uint8Array {
     return this.deps.accounts.moduleAddress(ModuleName);
+  }
+
+  /** Makes a market module the source of reference prices (instead of the param), once. */
+  setReferencePriceProvider(prices: ReferencePriceProvider): void {
+    if (this.deps.prices) throw new Error('the reference price provider is already set');
+    this.deps.prices = prices;
   }
 
   /** Installs the hooks of a module that extends leases (x/market), once. */
@@ -232,6 +238,14 @@ export class ResourceKeeper {
   }
   challenge(ctx: Context, m: MsgChallenge): { slashed: bigint; recipient: string } {
     return fraud.challenge(this, ctx, m);
+  }
+  /** For x/market: a lease on a named provider whose payment terms the caller keeps (leases.ts). */
+  openLease(ctx: Context, r: leases.OpenLeaseRequest): Lease {
+    return leases.openLease(this, ctx, r);
+  }
+  /** For x/market: ends an active lease early (status CLOSED). */
+  endLease(ctx: Context, id: bigint): Lease {
+    return leases.endLease(this, ctx, id);
   }
   beginBlock(ctx: Context): void {
     window.beginBlock(this, ctx);

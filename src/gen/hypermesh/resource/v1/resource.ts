@@ -58,6 +58,11 @@ export enum LeaseOrigin {
   LEASE_ORIGIN_UNSPECIFIED = 0,
   /** LEASE_ORIGIN_REDEMPTION - LEASE_ORIGIN_REDEMPTION: resource tokens burned by MsgRedeem; serving reduces the provider's liability. */
   LEASE_ORIGIN_REDEMPTION = 1,
+  /**
+   * LEASE_ORIGIN_MARKET - LEASE_ORIGIN_MARKET: opened by a market module (order book, auction) through
+   * ResourceKeeper.openLease; that module keeps the payment terms (escrow, SLA) keyed by lease id.
+   */
+  LEASE_ORIGIN_MARKET = 2,
   UNRECOGNIZED = -1,
 }
 
