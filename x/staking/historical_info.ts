@@ -3,9 +3,10 @@
  * bonded set of the block are kept under its height, and entries older than historical_entries
  * blocks are pruned.
  *
- * The header holds what BaseApp's Context gives a module (chain id, height, time, proposer) and
- * next_validators_hash, computed here as CometBFT does from the set the last EndBlock sent (the
- * set of height + 1). The previous app hash is not in the Context (see README).
+ * The header holds what BaseApp's Context gives a module: chain id, height, time, proposer, the
+ * previous block's app hash and CometBFT's next_validators_hash. Where a caller gives no
+ * next_validators_hash (the in-process test harness), it is computed as CometBFT does from the
+ * set the last EndBlock sent (the set of height + 1).
  */
 import { HistoricalInfo, type Validator } from 'cosmjs-types/cosmos/staking/v1beta1/staking';
 import { Header } from 'cosmjs-types/tendermint/types/types';
@@ -48,6 +49,12 @@ export function sortValset(k: StakingKeeper, vals: Validator[]): Validator[] {
   });
 }
 
+/** Hash of the validator set of height + 1: the powers the last EndBlock left in last_validator_power. */
+function nextValidatorsHash(k: StakingKeeper, ctx: Context): Uint8Array {
+  const set = [...k.iterateLastValidatorPowers(ctx)].map(([op, power]) => ({ pubKey: consPubKeyBytes(k.mustGetValidator(ctx, op).consensusPubkey), power }));
+  return validatorSetHash(set);
+}
+
 export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
   const entries = BigInt(k.params(ctx).historicalEntries);
   const height = BigInt(ctx.block.height);
@@ -63,7 +70,7 @@ export function trackHistoricalInfo(k: StakingKeeper, ctx: Context): void {
     proposerAddress: ctx.block.proposer,
     // IBC's GetSelfConsensusState reads these: a counterparty's consensus state of this chain
     appHash: ctx.block.appHash,
-    nextValidatorsHash: ctx.block.nextValidatorsHash,
+    nextValidatorsHash: ctx.block.nextValidatorsHash ?? nextValidatorsHash(k, ctx),
   });
   k.state.historicalInfo.set(ctx, height, HistoricalInfo.fromPartial({ header, valset: sortValset(k, k.lastValidators(ctx)) }));
 }

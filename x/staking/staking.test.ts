@@ -259,3 +259,14 @@ describe('genesis export', () => {
     }
   });
 });
+
+describe('next_validators_hash', () => {
+  test('CometBFT ValidatorSet.Hash: the value a v0.38.26 devnet put in its block header', async () => {
+    const { validatorSetHash } = await import('./historical_info');
+    // `hypermesh init` + `start`: /validators gave this key with power 100, /block?height=3 this hash
+    const key = new Uint8Array(Buffer.from('bTF1F0PECjE3rat8QCner2r52wGllgombMpx1gY1LBY=', 'base64'));
+    expect(Buffer.from(validatorSetHash([{ pubKey: key, power: 100n }])).toString('hex').toUpperCase()).toBe(
+      'E9292101D2EFE68A1CED8AA7ED8B24F72FB4F6364BE4126804F479B811694DF6',
+    );
+  });
+});
