@@ -8,6 +8,7 @@ import { buildTxCodec, type CliContext } from './client/context';
 import { userMessage } from './client/errors';
 import { processIo, type CliIo } from './client/prompt';
 import { registerGenesisDistribute } from './commands/genesis_distribute';
+import { registerIbc } from './commands/ibc';
 import { registerInit } from './commands/init';
 import { registerKeys } from './commands/keys';
 import { registerLocalnet } from './commands/localnet';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo = processIo()): Command {
   registerTx(program, ctx);
   registerQuery(program, ctx);
   registerStatus(program, ctx);
+  registerIbc(program, ctx);
   registerGenesisDistribute(program.command('genesis').description('edit the genesis file of a node home'));
   return program;
 }
