@@ -164,8 +164,16 @@ export class ConnectionKeeper {
     return this.clients.existing(ctx, c.clientId);
   }
 
-  private membership(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, path: string, value: Uint8Array, fail: (d: string, cause: unknown) => Error): void {
+  /** ibc-go's delay for packet proofs: the connection's delay period, and as blocks at 30 s a block (rounded up). */
+  private checkDelay(ctx: Context, c: ConnectionEnd, height: Height): void {
+    if (c.delayPeriod === 0n) return;
+    const blocks = (c.delayPeriod + MAX_EXPECTED_TIME_PER_BLOCK_NS - 1n) / MAX_EXPECTED_TIME_PER_BLOCK_NS;
+    this.clients.existing(ctx, c.clientId).verifyDelayPassed(height, c.delayPeriod, blocks, ctx.block.timeNs, this.clients.selfHeight(ctx));
+  }
+
+  private membership(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, path: string, value: Uint8Array, fail: (d: string, cause: unknown) => Error, delayed = false): void {
     const client = this.activeClient(ctx, c);
+    if (delayed) this.checkDelay(ctx, c, height);
     try {
       client.verifyMembership(height, proof, this.prefix(c), path, value);
     } catch (e) {
@@ -190,21 +198,22 @@ export class ConnectionKeeper {
   }
 
   verifyPacketCommitment(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, portId: string, channelId: string, seq: bigint, commitment: Uint8Array): void {
-    this.membership(ctx, c, height, proof, paths.packetCommitment(portId, channelId, seq), commitment, clientErrors.FailedPacketCommitmentVerification);
+    this.membership(ctx, c, height, proof, paths.packetCommitment(portId, channelId, seq), commitment, clientErrors.FailedPacketCommitmentVerification, true);
   }
 
   verifyPacketAcknowledgement(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, portId: string, channelId: string, seq: bigint, ackCommitment: Uint8Array): void {
-    this.membership(ctx, c, height, proof, paths.packetAck(portId, channelId, seq), ackCommitment, clientErrors.FailedPacketAckVerification);
+    this.membership(ctx, c, height, proof, paths.packetAck(portId, channelId, seq), ackCommitment, clientErrors.FailedPacketAckVerification, true);
   }
 
   verifyNextSequenceRecv(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, portId: string, channelId: string, next: bigint): void {
     const v = new Uint8Array(8);
     new DataView(v.buffer).setBigUint64(0, next);
-    this.membership(ctx, c, height, proof, paths.nextSequenceRecv(portId, channelId), v, clientErrors.FailedNextSeqRecvVerification);
+    this.membership(ctx, c, height, proof, paths.nextSequenceRecv(portId, channelId), v, clientErrors.FailedNextSeqRecvVerification, true);
   }
 
   verifyPacketReceiptAbsence(ctx: Context, c: ConnectionEnd, height: Height, proof: Uint8Array, portId: string, channelId: string, seq: bigint): void {
     const client = this.activeClient(ctx, c);
+    this.checkDelay(ctx, c, height);
     try {
       client.verifyNonMembership(height, proof, this.prefix(c), paths.packetReceipt(portId, channelId, seq));
     } catch (e) {

@@ -135,3 +135,14 @@ test('Misbehaviour with two signed headers for one height freezes the client', (
   const same = Any.fromPartial({ typeUrl: Misbehaviour.typeUrl, value: Misbehaviour.encode({ clientId: '', header1: h1, header2: h1 }).finish() });
   expect(client.checkForMisbehaviour(client.verifyClientMessage(same, (T0 + 10n) * NS))).toBe(false);
 });
+
+test('connection delay: a consensus state is usable for packet proofs only after the delay (time and blocks)', () => {
+  const { client } = setup();
+  const h10 = { revisionNumber: 1n, revisionHeight: 10n };
+  // stored at our height 5, block time T0
+  expect(() => client.verifyDelayPassed(h10, 0n, 0n, T0 * NS, { revisionNumber: 1n, revisionHeight: 5n })).not.toThrow();
+  expectError(tendermintErrors.DelayPeriodNotPassed, () => client.verifyDelayPassed(h10, 10n * NS, 0n, (T0 + 9n) * NS, { revisionNumber: 1n, revisionHeight: 9n }));
+  expectError(tendermintErrors.DelayPeriodNotPassed, () => client.verifyDelayPassed(h10, 10n * NS, 2n, (T0 + 10n) * NS, { revisionNumber: 1n, revisionHeight: 6n }));
+  expect(() => client.verifyDelayPassed(h10, 10n * NS, 2n, (T0 + 10n) * NS, { revisionNumber: 1n, revisionHeight: 7n })).not.toThrow();
+  expectError(tendermintErrors.ProcessedTimeNotFound, () => client.verifyDelayPassed({ revisionNumber: 1n, revisionHeight: 11n }, 1n, 0n, T0 * NS, h10));
+});

@@ -365,6 +365,27 @@ export class TendermintClient {
     verifyMerkleNonMembership(proof, cs.proofSpecs.map((s) => ProofSpec.fromPartial(s)), root, prefix, key(path));
   }
 
+  /**
+   * A connection's delay period: the consensus state at `height` must have been stored at least
+   * `delayNs` and `delayBlocks` ago (inclusive), by its processed time and height.
+   */
+  verifyDelayPassed(height: Height, delayNs: bigint, delayBlocks: bigint, nowNs: bigint, selfHeight: Height): void {
+    const prefix = `clients/${this.clientId}/`;
+    if (delayNs !== 0n) {
+      const b = this.store.get(key(prefix + paths.processedTime(height)));
+      if (!b) throw tendermintErrors.ProcessedTimeNotFound(`processed time not found for height: ${heightString(height)}`);
+      const valid = new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0) + delayNs;
+      if (nowNs < valid) throw tendermintErrors.DelayPeriodNotPassed(`cannot verify packet until time: ${valid}, current time: ${nowNs}`);
+    }
+    if (delayBlocks !== 0n) {
+      const b = this.store.get(key(prefix + paths.processedHeight(height)));
+      if (!b) throw tendermintErrors.ProcessedHeightNotFound(`processed height not found for height: ${heightString(height)}`);
+      const [rev, h] = new TextDecoder().decode(b).split('-').map(BigInt);
+      const valid = { revisionNumber: rev, revisionHeight: h + delayBlocks };
+      if (compareHeights(selfHeight, valid) < 0) throw tendermintErrors.DelayPeriodNotPassed(`cannot verify packet until height: ${heightString(valid)}, current height: ${heightString(selfHeight)}`);
+    }
+  }
+
   /** Timestamp (ns) of the consensus state at `height`: packet timeouts are judged by it. */
   timestampAt(height: Height): bigint {
     const cons = this.consensusState(height);
