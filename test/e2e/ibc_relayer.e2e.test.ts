@@ -14,7 +14,7 @@ import { ibcDenom } from '../../x/transfer/denom';
 import { escrowAddress } from '../../x/transfer/denom';
 import { accountAddresses } from '../../src/crypto/address';
 import { relayer, relayerClient, startTwoChains, type Chains } from './helpers/ibc';
-import { rpcGet, waitFor, waitForHeight } from './helpers/devnet';
+import { cli, rpcGet, waitForHeight } from './helpers/devnet';
 import { MsgAcknowledgement, MsgRecvPacket, MsgRecvPacketResponse, MsgAcknowledgementResponse } from 'cosmjs-types/ibc/core/channel/v1/tx';
 import { MsgUpdateClient } from 'cosmjs-types/ibc/core/client/v1/tx';
 import { Header as TmHeader } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
@@ -286,6 +286,22 @@ describe('IBC between two HyperMesh chains with @confio/relayer 0.12', () => {
     expect(r2.code).toBe(0);
     await link.relayAll();
     expect(await balance(queryB, user.b, voucher)).toBe(before + 100n);
+  });
+
+  test('the CLI: tx ibc-transfer transfer, query ibc channels / clients, query ibc-transfer denom-traces', async () => {
+    await cli(['keys', 'import-dev', '--home', chains.a.home]);
+    const voucher = voucherOnB();
+    const before = await balance(queryB, user.b, voucher);
+    const sent = await cli(['tx', 'ibc-transfer', 'transfer', 'transfer', channel.src.channelId, user.b, '21uhyper', '--from', 'dev3', '--keyring-backend', 'test', '--home', chains.a.home, '--yes', '-o', 'json']);
+    expect(JSON.parse(sent.stdout).code).toBe(0);
+    await link.relayAll();
+    expect(await balance(queryB, user.b, voucher)).toBe(before + 21n);
+    const chans = JSON.parse((await cli(['query', 'ibc', 'channel', 'channels', '--home', chains.a.home, '-o', 'json'])).stdout);
+    expect(chans.channels[0]).toMatchObject({ state: 'STATE_OPEN', ordering: 'ORDER_UNORDERED', port_id: 'transfer', channel_id: channel.src.channelId, version: 'ics20-1' });
+    const clientsB = JSON.parse((await cli(['query', 'ibc', 'client', 'states', '--home', chains.b.home, '-o', 'json'])).stdout);
+    expect(clientsB.client_states[0].client_state.chain_id).toBe('hma-1');
+    const traces = JSON.parse((await cli(['query', 'ibc-transfer', 'denom-traces', '--home', chains.b.home, '-o', 'json'])).stdout);
+    expect(traces.denoms).toEqual([{ base: 'uhyper', trace: [{ port_id: 'transfer', channel_id: channel.dest.channelId }] }]);
   });
 
   test('supply invariants on both chains', async () => {
