@@ -90,7 +90,6 @@ export async function startRestServer(o: RestServerOptions): Promise<RunningRest
       sendError(res, { code: Code.INTERNAL, message: (err as Error)?.message ?? String(err) });
     });
   });
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
