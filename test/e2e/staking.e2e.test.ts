@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Localnet } from './helpers/localnet';
 import { watchInvariants } from './helpers/localnet_invariants';
-import { waitFor } from './helpers/devnet';
+import { rpcGet, waitFor } from './helpers/devnet';
 
 jest.setTimeout(600_000);
 
@@ -89,10 +89,22 @@ describe('staking on a 4-validator localnet', () => {
     const q = QueryClient.withExtensions(await net.comet(), setupStakingExtension);
     const ubd = await q.staking.unbondingDelegation(address, target);
     expect(ubd.unbond?.entries[0].balance).toBe(String(7n * HYPER));
+    const entry = ubd.unbond!.entries[0];
+    const startBlock = await (await net.comet()).block(un.height);
+    const blockSeconds = (b: { block: { header: { time: { getTime(): number } } } }) => b.block.header.time.getTime() / 1000;
+    expect(Number(entry.completionTime.seconds) - Math.floor(blockSeconds(startBlock))).toBe(20);
     await waitFor(async () => BigInt((await client.getBalance(address, 'uhyper')).amount) === before - 10_000n + withdrawn, 60_000, () => 'undelegated tokens did not return');
-    const waited = (Date.now() - t) / 1000;
-    console.log(`unbonding completed after ${waited.toFixed(1)} s (unbonding_time 20 s)`);
-    expect(waited).toBeGreaterThanOrEqual(19);
+    // paid in the first block whose time reached the completion time (complete_unbonding in its EndBlock)
+    let paidAt = 0;
+    for (let h = await net.height(); h > un.height && paidAt === 0; h--) {
+      const r = await rpcGet(net.rpc(), `/block_results?height=${h}`);
+      if ((r.finalize_block_events ?? []).some((e: any) => e.type === 'complete_unbonding' && e.attributes.some((a: any) => a.key === 'delegator' && a.value === address))) paidAt = h;
+    }
+    const paidBlock = await (await net.comet()).block(paidAt);
+    const previous = await (await net.comet()).block(paidAt - 1);
+    expect(blockSeconds(paidBlock)).toBeGreaterThanOrEqual(Number(entry.completionTime.seconds));
+    expect(blockSeconds(previous)).toBeLessThan(Number(entry.completionTime.seconds) + entry.completionTime.nanos / 1e9);
+    console.log(`unbonding paid at height ${paidAt}, ${(blockSeconds(paidBlock) - blockSeconds(startBlock)).toFixed(1)} s of block time after the undelegation (unbonding_time 20 s), ${((Date.now() - t) / 1000).toFixed(1)} s of wall time`);
   });
 
   describe('bad input gets its SDK code and changes nothing', () => {
