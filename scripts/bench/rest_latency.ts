@@ -76,9 +76,9 @@ async function sample(restUrl: string, addresses: readonly string[], durationMs:
   const pending: Promise<void>[] = [];
   const start = performance.now();
   const interval = 1000 / rate;
-  for (let i = 0; ; i++) {
+  const total = Math.max(1, Math.floor((durationMs * rate) / 1000));
+  for (let i = 0; i < total; i++) {
     const due = start + i * interval;
-    if (due - start >= durationMs) break;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     pending.push(one(addresses[i % addresses.length]));
