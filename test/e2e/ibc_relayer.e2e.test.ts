@@ -16,8 +16,12 @@ import { accountAddresses } from '../../src/crypto/address';
 import { relayer, relayerClient, startTwoChains, type Chains } from './helpers/ibc';
 import { cli, rpcGet, waitForHeight } from './helpers/devnet';
 import { MsgAcknowledgement, MsgRecvPacket, MsgRecvPacketResponse, MsgAcknowledgementResponse } from 'cosmjs-types/ibc/core/channel/v1/tx';
-import { MsgUpdateClient } from 'cosmjs-types/ibc/core/client/v1/tx';
-import { Header as TmHeader } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
+import { MsgSubmitMisbehaviour, MsgUpdateClient } from 'cosmjs-types/ibc/core/client/v1/tx';
+import { Header as TmHeader, Misbehaviour } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { headerHash, voteSignBytes } from '../../x/ibc/lightclient/tm_hash';
 import type { Packet } from 'cosmjs-types/ibc/core/channel/v1/channel';
 import { QueryClientStatusRequest, QueryClientStatusResponse } from 'cosmjs-types/ibc/core/client/v1/query';
 import { QueryTotalEscrowForDenomRequest, QueryTotalEscrowForDenomResponse } from 'cosmjs-types/ibc/applications/transfer/v1/query';
@@ -245,6 +249,32 @@ describe('IBC between two HyperMesh chains with @confio/relayer 0.12', () => {
     const h = await nodeA.buildHeader(Number(args.clientState.latestHeight.revisionHeight));
     const r = await submit(nodeB, [{ typeUrl: MsgUpdateClient.typeUrl, value: MsgUpdateClient.fromPartial({ clientId, signer: nodeB.senderAddress, clientMessage: { typeUrl: TmHeader.typeUrl, value: TmHeader.encode(h).finish() } }) }]);
     expect(r.outcome).toBe('client/29');
+  });
+
+  test('misbehaviour: a second header for a height, signed by A\'s validator key, freezes a client of A', async () => {
+    const { buildCreateClientArgs } = require('@confio/relayer/build/lib/ibcclient');
+    const args = await buildCreateClientArgs(nodeA);
+    const { clientId } = await nodeB.createTendermintClient(args.clientState, args.consensusState);
+    const trusted = Number(args.clientState.latestHeight.revisionHeight);
+    await nodeA.waitOneBlock();
+    const real = await nodeA.buildHeader(trusted);
+    // the same height with another app hash, signed again with the validator's own key
+    const keyFile = JSON.parse(fs.readFileSync(path.join(chains.a.home, 'config', 'priv_validator_key.json'), 'utf8'));
+    const seed = Buffer.from(keyFile.priv_key.value, 'base64').subarray(0, 32);
+    const forged = TmHeader.decode(TmHeader.encode(real).finish());
+    const sh = forged.signedHeader!;
+    sh.header!.appHash = new Uint8Array(32).fill(0xab);
+    sh.commit!.blockId!.hash = headerHash(sh.header!)!;
+    sh.commit!.signatures.forEach((sig, i) => {
+      if (sig.blockIdFlag === 2) sig.signature = ed25519.sign(voteSignBytes(chains.a.chainId, sh.commit!, i), seed);
+    });
+    const misbehaviour = Misbehaviour.fromPartial({ clientId, header1: forged, header2: real });
+    const r = await submit(nodeB, [{ typeUrl: MsgSubmitMisbehaviour.typeUrl, value: MsgSubmitMisbehaviour.fromPartial({ clientId, misbehaviour: { typeUrl: Misbehaviour.typeUrl, value: Misbehaviour.encode(misbehaviour).finish() }, signer: nodeB.senderAddress }) }]);
+    expect(r.outcome).toBe('ok');
+    expect(r.res.events.some((e: any) => e.type === 'client_misbehaviour')).toBe(true);
+    expect(await abciQuery(chains.b.rpc, '/ibc.core.client.v1.Query/ClientStatus', QueryClientStatusRequest.encode({ clientId }).finish(), QueryClientStatusResponse)).toEqual({ status: 'Frozen' });
+    const after = await submit(nodeB, [{ typeUrl: MsgUpdateClient.typeUrl, value: MsgUpdateClient.fromPartial({ clientId, signer: nodeB.senderAddress, clientMessage: { typeUrl: TmHeader.typeUrl, value: TmHeader.encode(real).finish() } }) }]);
+    expect(after.outcome).toBe('client/29');
   });
 
   test('packet proof at the wrong height, a redundant receive and an unknown ack; the relayer carries on', async () => {
