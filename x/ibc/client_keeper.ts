@@ -7,7 +7,7 @@ import { iavlSpec, ics23, tendermintSpec } from '@confio/ics23';
 import { Any } from 'cosmjs-types/google/protobuf/any';
 import { ProofSpec } from 'cosmjs-types/cosmos/ics23/v1/proofs';
 import { ClientState, ConsensusState } from 'cosmjs-types/ibc/lightclients/tendermint/v1/tendermint';
-import type { SignatureVerifier } from '../../src/crypto/verify';
+import { defaultVerifier, type SignatureVerifier } from '../../src/crypto/verify';
 import { equalBytes } from '../../src/store/bytes';
 import type { Context } from '../../src/types/context';
 import { clientErrors, ibcErrors } from './errors';
@@ -19,6 +19,9 @@ import { StoreKey } from './keys';
 import { IbcStore } from './store';
 
 export const ALLOWED_CLIENTS = [CLIENT_TYPE];
+/** Gas per signature a header's commit makes the light client verify (x/auth's default costs). */
+export const SIG_VERIFY_COST_ED25519 = 590n;
+export const SIG_VERIFY_COST_SECP256K1 = 1000n;
 
 const sdkProofSpecs = (): Uint8Array[] => [iavlSpec, tendermintSpec].map((s) => ProofSpec.encode(ProofSpec.decode(ics23.ProofSpec.encode(s).finish())).finish());
 
@@ -32,8 +35,21 @@ export class ClientKeeper {
     return { revisionNumber: parseChainIdRevision(ctx.block.chainId), revisionHeight: BigInt(ctx.block.height) };
   }
 
+  /** The client store; its signature checks are charged to the context's gas meter. */
   client(ctx: Context, clientId: string): TendermintClient {
-    return new TendermintClient(ctx.kv(StoreKey), clientId, this.verifier);
+    const base = this.verifier ?? defaultVerifier;
+    const charged: SignatureVerifier = {
+      name: base.name,
+      secp256k1: (k, m, sig) => {
+        ctx.gasMeter.consume(SIG_VERIFY_COST_SECP256K1, 'ibc light client: secp256k1 signature');
+        return base.secp256k1(k, m, sig);
+      },
+      ed25519: (k, m, sig) => {
+        ctx.gasMeter.consume(SIG_VERIFY_COST_ED25519, 'ibc light client: ed25519 signature');
+        return base.ed25519(k, m, sig);
+      },
+    };
+    return new TendermintClient(ctx.kv(StoreKey), clientId, charged);
   }
 
   /** The client, or client/4 when it does not exist. */
