@@ -33,9 +33,10 @@ export function paginate<K, V, R>(
   let limit = req?.limit ?? 0n;
   const reverse = req?.reverse ?? false;
   if (key.length > 0 && offset > 0n) throw sdk.InvalidRequest('invalid request, either offset or key is expected, got both');
+  // as the SDK's query.Paginate: no limit means the default limit and a counted total
+  const countTotal = ((req?.countTotal ?? false) || limit === 0n) && key.length === 0;
   if (limit === 0n) limit = DEFAULT_PAGE_LIMIT;
   if (limit > MAX_PAGE_LIMIT) throw sdk.InvalidRequest(`pagination limit ${limit} exceeds the maximum of ${MAX_PAGE_LIMIT}`);
-  const countTotal = (req?.countTotal ?? false) && key.length === 0;
 
   // next keys are encoded keys within the collection (they include `prefix` when there is one)
   const bounds = key.length === 0 ? {} : reverse ? { end: next(key) } : { start: key };
