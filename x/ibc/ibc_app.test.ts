@@ -125,3 +125,18 @@ test.each([
   const ok = await run([msg(self)]);
   expect(`${ok.codespace}/${ok.code}`).not.toBe('client/3');
 });
+
+test('genesis export then import restores the ibc store key for key', async () => {
+  const exported = app.app.exportGenesis();
+  const ibcSection = exported.ibc as Record<string, unknown>;
+  const other = await startTestApp([{ address: key.address, uhyper: 10n ** 12n }], { genesis: { ibc: ibcSection } });
+  try {
+    await other.block([]);
+    const dump = (t: TestApp) => [...t.cms.at('ibc', t.height).iterator()].map(([k, v]) => `${Buffer.from(k).toString('hex')}=${Buffer.from(v).toString('hex')}`);
+    const a = dump(app);
+    expect(a.some((e) => e.startsWith(Buffer.from('clients/07-tendermint-0/clientState').toString('hex')))).toBe(true);
+    expect(dump(other)).toEqual(a);
+  } finally {
+    await other.close();
+  }
+});

@@ -9,6 +9,7 @@ import { ChannelKeeper } from './channel_keeper';
 import { ClientKeeper } from './client_keeper';
 import { ConnectionKeeper } from './connection_keeper';
 import type { StakingKeeper } from './expected_keepers';
+import { ibcGenesis } from './genesis';
 import { ModuleName } from './keys';
 import { ibcMsgs } from './msg_server';
 import { PortRouter } from './port_router';
@@ -32,5 +33,6 @@ export function ibcModule(k: IbcKeeper, addrs: AddressCodec): AppModule {
     name: ModuleName,
     msgs: ibcMsgs(k, addrs),
     queries: ibcQueries(k),
+    genesis: ibcGenesis(),
   };
 }

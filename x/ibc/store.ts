@@ -131,6 +131,18 @@ export class IbcStore {
     yield* this.sequenced(paths.packetAckPrefix(port, channel));
   }
 
+  *packetReceipts(port: string, channel: string): IterableIterator<[bigint, Uint8Array]> {
+    yield* this.sequenced(`receipts/ports/${port}/channels/${channel}/sequences/`);
+  }
+
+  /** Every raw (key, value) under a path prefix (genesis export of client metadata). */
+  *rawUnder(prefix: string): IterableIterator<[Uint8Array, Uint8Array]> {
+    const p = key(prefix);
+    const end = Uint8Array.from(p);
+    end[end.length - 1]++;
+    yield* this.kv.iterator(p, end);
+  }
+
   private *sequenced(prefix: string): IterableIterator<[bigint, Uint8Array]> {
     const p = key(prefix);
     const end = Uint8Array.from(p);
