@@ -719,3 +719,12 @@ describe('descriptors used by the codec', () => {
     expect(toSdkJson('cosmos.staking.v1beta1.Validator', bytes)).toMatchObject({ operator_address: 'x', tokens: '5' });
   });
 });
+
+describe('LegacyDec in a bytes field', () => {
+  test('mint Query/Inflation prints the decimal, as the SDK gateway does, and reads back', () => {
+    const { QueryInflationResponse } = require('cosmjs-types/cosmos/mint/v1beta1/query');
+    const bytes = QueryInflationResponse.encode({ inflation: new TextEncoder().encode('130000000000000000') }).finish();
+    expect(toSdkJson('cosmos.mint.v1beta1.QueryInflationResponse', bytes)).toEqual({ inflation: '0.130000000000000000' });
+    expect(Buffer.from(fromSdkJson('cosmos.mint.v1beta1.QueryInflationResponse', { inflation: '0.13' }))).toEqual(Buffer.from(bytes));
+  });
+});

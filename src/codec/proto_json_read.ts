@@ -182,6 +182,10 @@ function readScalar(
       if (gogo.customType === 'int') return attempt(path, () => intJsonToWire(json));
       return json;
     case ScalarType.BYTES:
+      if (gogo.customType === 'dec' || gogo.customType === 'int') {
+        if (typeof json !== 'string') return fail(`expected a JSON string, got ${describe(json)}`);
+        return new TextEncoder().encode(attempt(path, () => (gogo.customType === 'dec' ? decJsonToWire(json) : intJsonToWire(json))));
+      }
       if (gogo.castType === 'rawjson') {
         return new TextEncoder().encode(attempt(path, () => goCompactJson(json)));
       }

@@ -200,6 +200,10 @@ function scalarJson(type: ScalarType, value: unknown, gogo: GogoField, present: 
     }
     case ScalarType.BYTES: {
       const b = value as Uint8Array;
+      // a LegacyDec in a bytes field (mint's Inflation, AnnualProvisions): the bytes are its wire string
+      if (gogo.customType === 'dec' || gogo.customType === 'int') {
+        return scalarJson(ScalarType.STRING, Buffer.from(b.buffer, b.byteOffset, b.length).toString('utf8'), gogo, present, path);
+      }
       if (gogo.castType === 'hex') return `"${Buffer.from(b.buffer, b.byteOffset, b.length).toString('hex').toUpperCase()}"`;
       if (b.length === 0) return present ? '""' : 'null';
       if (gogo.castType === 'rawjson') {
