@@ -22,6 +22,7 @@ import { coin } from '../../src/types/coins';
 import { makeAccounts, type BenchAccount } from './bench_accounts';
 import { BlockWatcher, offerLoad, percentile, rpcCall, type StepResult } from './load';
 import { summariseProfile, type ProfileSummary } from './profile_summary';
+import { measureRestLatency } from './rest_latency';
 import { freePortsFor, updateReadme, machineInfo } from './bench_env';
 
 interface Options {
@@ -74,6 +75,9 @@ interface Target {
   pid: number;
   stop(): Promise<void>;
   profileDir?: string;
+  /** REST gateway and addresses to query during the steady window (HyperMesh only). */
+  rest?: string;
+  restAddresses?: string[];
 }
 
 async function waitHeight(rpc: string, h: number, timeoutMs = 120_000): Promise<void> {
@@ -129,7 +133,15 @@ async function signInWorkers(accounts: BenchAccount[], firstAccountNumber: numbe
   return out;
 }
 
-async function startHypermesh(o: Options, accounts: BenchAccount[], workDir: string): Promise<Target> {
+interface PreparedHome {
+  home: string;
+  ports: Awaited<ReturnType<typeof freePortsFor>>;
+  /** Account number of the first bench account (after the accounts `init` creates). */
+  firstAccountNumber: number;
+}
+
+/** A devnet home whose genesis funds every bench account. */
+async function prepareHypermesh(accounts: BenchAccount[], workDir: string): Promise<PreparedHome> {
   const home = path.join(workDir, 'hypermesh');
   const ports = await freePortsFor();
   await initHome({
@@ -139,24 +151,36 @@ async function startHypermesh(o: Options, accounts: BenchAccount[], workDir: str
     ports,
     timeoutCommit: '1s',
     devAccounts: 1,
-    devBalance: 1_000_000n,
+    devBalance: 1_000_000_000_000n,
     minimumGasPrices: '0.01uhyper',
     overwrite: true,
   });
   const genesis = readGenesis(path.join(home, 'config', 'genesis.json'));
+  const firstAccountNumber = ((genesis.app_state.auth as { accounts?: unknown[] }).accounts ?? []).length;
   addGenesisAccounts(genesis.app_state, accounts.map((a) => ({ address: a.address, coins: [coin(10_000_000_000n, 'uhyper')] })));
   writeGenesis(path.join(home, 'config', 'genesis.json'), genesis);
   const cfg = path.join(home, 'config', 'config.toml');
   fs.writeFileSync(cfg, setTomlValues(fs.readFileSync(cfg, 'utf8'), COMET_SETTINGS));
+  return { home, ports, firstAccountNumber };
+}
 
+async function startHypermesh(o: Options, prepared: PreparedHome, accounts: BenchAccount[], workDir: string): Promise<Target> {
   const profileDir = o.profile ? path.join(workDir, 'profile') : undefined;
   const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const p = spawn(process.execPath, [...nodeFlags, path.join(packageRoot(), 'bin', 'hypermesh.js'), 'start', '--home', home, '--quiet'], {
+  const p = spawn(process.execPath, [...nodeFlags, path.join(packageRoot(), 'bin', 'hypermesh.js'), 'start', '--home', prepared.home, '--quiet'], {
     stdio: ['ignore', 'ignore', fs.openSync(path.join(workDir, 'hypermesh.stderr'), 'w')],
   });
-  const rpc = `http://127.0.0.1:${ports.rpc}`;
+  const rpc = `http://127.0.0.1:${prepared.ports.rpc}`;
   await waitHeight(rpc, 2);
-  return { name: 'bank_send', rpc, pid: p.pid!, stop: () => stopChild(p), profileDir };
+  return {
+    name: 'bank_send',
+    rpc,
+    pid: p.pid!,
+    stop: () => stopChild(p),
+    profileDir,
+    rest: `http://127.0.0.1:${prepared.ports.api}`,
+    restAddresses: accounts.slice(0, 100).map((a) => a.address),
+  };
 }
 
 async function startKvstore(workDir: string): Promise<Target> {
@@ -203,6 +227,7 @@ interface Measured {
   reject_reasons: Record<string, number>;
   duplicates: number;
   steps: { offered: number; committed_tps: number }[];
+  rest_balance_latency?: Awaited<ReturnType<typeof measureRestLatency>>;
 }
 
 /** Waits until the mempool is empty; false when it is not within the timeout. */
@@ -259,6 +284,8 @@ async function measure(target: Target, txs: Uint8Array[], o: Options): Promise<M
   // 2. steady window at the highest sustained rate
   log(`${target.name}: steady window of ${o.steadySeconds} s at ${sustained} tx/s`);
   const t0 = performance.now();
+  // REST balance queries at a steady pace from a worker thread while the load runs
+  const restLatency = target.rest ? measureRestLatency(target.rest, target.restAddresses!, o.steadySeconds * 1000) : undefined;
   const steady = await offerLoad(target.rpc, source, sustained, o.steadySeconds, sentAt);
   rejections.push(steady);
   await new Promise((res) => setTimeout(res, 3000));
@@ -298,6 +325,7 @@ async function measure(target: Target, txs: Uint8Array[], o: Options): Promise<M
     reject_reasons: reasons,
     duplicates,
     steps,
+    ...(restLatency ? { rest_balance_latency: await restLatency } : {}),
   };
 }
 
@@ -311,7 +339,8 @@ async function main(): Promise<void> {
   const accounts = makeAccounts(o.accounts);
   const signStart = performance.now();
   // account numbers: the one dev account of `init` is 0, bench accounts follow from 1
-  const txs = await signInWorkers(accounts, 1, o.txsPerAccount, 'hypermesh-bench-1');
+  const prepared = await prepareHypermesh(accounts, workDir);
+  const txs = await signInWorkers(accounts, prepared.firstAccountNumber, o.txsPerAccount, 'hypermesh-bench-1');
   log(`signed ${txs.length} txs in ${((performance.now() - signStart) / 1000).toFixed(1)} s (avg ${Math.round(txs.reduce((n, t) => n + t.length, 0) / txs.length)} bytes)`);
   const txSize = Math.round(txs.reduce((n, t) => n + t.length, 0) / txs.length);
 
@@ -320,7 +349,7 @@ async function main(): Promise<void> {
 
   if (o.only !== 'kvstore') {
   log('starting the HyperMesh devnet...');
-  const hm = await startHypermesh(o, accounts, workDir);
+  const hm = await startHypermesh(o, prepared, accounts, workDir);
   try {
     results.bank_send = await measure(hm, txs, o);
   } finally {

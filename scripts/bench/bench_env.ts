@@ -55,6 +55,9 @@ export function updateReadme(r: any): void {
     row('CometBFT kvstore (baseline)', r.kvstore),
     '',
     `**ratio (bank send / kvstore): ${r.ratio}**`,
+    ...(r.bank_send.rest_balance_latency
+      ? ['', `REST balance queries during the bank-send steady window: p50 ${r.bank_send.rest_balance_latency.p50_ms} ms, p99 ${r.bank_send.rest_balance_latency.p99_ms} ms (${r.bank_send.rest_balance_latency.count} queries, ${r.bank_send.rest_balance_latency.errors} errors).`]
+      : []),
     END,
   ].join('\n');
   fs.writeFileSync(file, text.replace(new RegExp(`${BEGIN}[\\s\\S]*${END}`), table));
