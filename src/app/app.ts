@@ -170,8 +170,8 @@ export function buildModules() {
   // genutil (gentxs) runs last. EndBlock: distribution burns the block's fees, staking updates the set.
   // x/upgrade comes first: its BeginBlock (the SDK's PreBlocker) halts or upgrades before anything
   // else runs; gov's EndBlock runs before staking's (as the SDK's simapp).
-  const upgradeNames = ['upgrade', 'auth', 'bank', 'vesting', 'mint', 'distribution', 'slashing', 'gov', 'staking', 'genutil'];
-  const upgrade = new UpgradeKeeper({ authority, handlers: upgradeHandlers(), moduleNames: upgradeNames });
+  // every app module gets version 1 in the upgrade module's version map (read when first needed)
+  const upgrade = new UpgradeKeeper({ authority, handlers: upgradeHandlers(), moduleNames: () => modules.map((m) => m.name) });
   const modules: AppModule[] = [
     upgradeModule(upgrade, addrs),
     authModule(auth, authority),

@@ -18,8 +18,8 @@ export interface UpgradeKeeperDeps {
   authority: string;
   /** Upgrade name → handler: the upgrades this binary knows (src/app/app.ts UPGRADE_HANDLERS). */
   handlers: ReadonlyMap<string, UpgradeHandler>;
-  /** The app's modules: each gets consensus version 1 in the version map when it is first set. */
-  moduleNames: readonly string[];
+  /** The app's module names: each gets consensus version 1 in the version map when it is first set. */
+  moduleNames: () => readonly string[];
 }
 
 /** Go's zero time.Time: what gogoproto writes for a plan without a time (stdtime, nullable=false). */
@@ -100,8 +100,8 @@ export class UpgradeKeeper {
         throw new Error(`wrong app version, upgrade handler is missing for ${last.name} upgrade plan`);
       }
     }
-    if (this.state.versions.get(ctx, this.deps.moduleNames[0] ?? '') === undefined) {
-      for (const name of [...this.deps.moduleNames].sort()) this.state.versions.set(ctx, name, 1n);
+    if (this.state.versions.get(ctx, 'upgrade') === undefined) {
+      for (const name of new Set(['upgrade', ...this.deps.moduleNames()])) this.state.versions.set(ctx, name, 1n);
     }
     if (!plan) return;
     if (due) {
