@@ -54,6 +54,12 @@ import { ModuleName as ResourceName, StoreKey as ResourceStoreKey } from '../../
 import { resourceModule } from '../../x/resource/module';
 import type { ResourceScoreProvider } from '../../x/staking/expected_keepers';
 import { createResourceAminoConverters } from '../sdk/resource/amino';
+import { resourceMarketApi } from '../../x/resource/market_api';
+import { MarketKeeper } from '../../x/market/keeper';
+import { marketResourceHooks } from '../../x/market/hooks';
+import { ModuleName as MarketName, StoreKey as MarketStoreKey } from '../../x/market/keys';
+import { marketModule } from '../../x/market/module';
+import { createMarketAminoConverters } from '../sdk/market/amino';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
 import type { AppModule } from './module';
@@ -65,7 +71,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, GovStoreKey, UpgradeStoreKey, IbcStoreKey, TransferStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, GovStoreKey, UpgradeStoreKey, IbcStoreKey, TransferStoreKey, MarketStoreKey] as const;
 
 /**
  * Software upgrades this binary knows: plan name → handler, run in BeginBlock of the plan's height
@@ -100,6 +106,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   [ResourceName]: [Permission.Minter, Permission.Burner],
   // x/transfer: mints vouchers of incoming tokens, burns them when they leave
   [TransferName]: [Permission.Minter, Permission.Burner],
+  // x/market: escrows orders, requests and leases; burns priority fees and the burned share of trading fees
+  [MarketName]: [Permission.Burner],
 };
 
 export interface HyperMeshAppOptions {
@@ -154,6 +162,11 @@ export function buildModules() {
     authority,
   });
   resourceScores.provider = resource;
+  // x/market: order books, auctions, leases with escrow streams and SLA; its TWAP is x/resource's
+  // reference price, and x/resource tells it of every settled period and close of its leases
+  const market = new MarketKeeper({ accounts: auth, bank, communityPool: distribution, resource: resourceMarketApi(resource), authority });
+  resource.setReferencePriceProvider(market);
+  resource.setHooks(marketResourceHooks(market));
   // IBC: the 07-tendermint client checks counterparties' clients of this chain against staking's
   // historical info; ICS-20 transfer is bound to port "transfer"
   const ibc = new IbcKeeper({
@@ -187,11 +200,12 @@ export function buildModules() {
     stakingModule(staking, authority),
     hyperStakingModule(staking, authority),
     resourceModule(resource, addrs, authority),
+    marketModule(market, addrs, authority),
     ibcModule(ibc, addrs),
     transferModule(transfer, bank, addrs),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, gov, upgrade, ibc, transfer }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, market, gov, upgrade, ibc, transfer }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
@@ -207,7 +221,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
   const ante: Omit<AnteDeps, 'router'> = {
     auth: keepers.auth,
     bank: keepers.bank,
-    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters(), ...createGovAminoConverters() }),
+    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters(), ...createGovAminoConverters(), ...createMarketAminoConverters() }),
     verifier: defaultVerifier,
     verified: new LruCache(100_000),
     minGasPrices: opts.minGasPrices,

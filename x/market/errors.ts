@@ -1,0 +1,31 @@
+/** x/market's own codes (codespace "market"); the README lists which message returns which. */
+import { defineErrors } from '../../src/types/errors';
+
+export const marketErrors = defineErrors('market', {
+  UnknownPair: [2, 'no market for the denom'],
+  InvalidPrice: [3, 'invalid price'],
+  InvalidQuantity: [4, 'invalid quantity'],
+  InvalidOrder: [5, 'invalid order'],
+  SelfTrade: [6, 'order would trade with its owner'],
+  PostOnlyWouldCross: [7, 'post-only order would take liquidity'],
+  OrderNotFound: [8, 'order not found'],
+  TooManyOrders: [9, 'too many open orders'],
+  BlockFull: [10, 'no more orders accepted in this block'],
+  RequestNotFound: [11, 'request not found'],
+  RequestNotOpen: [12, 'request is not open for bids'],
+  InvalidWorkload: [13, 'invalid workload request'],
+  BidNotFound: [14, 'bid not found'],
+  BidExists: [15, 'provider already bid on the request'],
+  BidAboveMax: [16, 'bid price above the request maximum'],
+  NodeMismatch: [17, 'node does not satisfy the request'],
+  ReputationTooLow: [18, 'provider reputation below the request minimum'],
+  NodeUnavailable: [19, 'node cannot take the lease'],
+  TooManyBids: [20, 'request has the maximum number of bids'],
+  LeaseNotFound: [21, 'lease not found'],
+  LeaseNotActive: [22, 'lease is not active'],
+  InvalidSla: [23, 'invalid SLA terms'],
+  InvalidEvidence: [24, 'evidence does not prove a breach'],
+  BreachAlreadyCounted: [25, 'breach already counted'],
+  InvalidFee: [26, 'invalid fee'],
+  TooManyRequests: [27, 'too many auctions close in that block'],
+});
