@@ -1,4 +1,5 @@
 /** cosmos.bank.v1beta1.Msg: decode, validate, authorize, one keeper call. */
+import { requireParams } from '../../src/types/params';
 import {
   MsgMultiSend,
   MsgMultiSendResponse,
@@ -15,7 +16,7 @@ import { coinsFromProto, validateDenom } from '../../src/types/coins';
 import { sdk } from '../../src/types/errors';
 import { bankErrors } from './errors';
 import type { BankKeeper } from './keeper';
-import { DEFAULT_PARAMS, validateParams } from './params';
+import { validateParams } from './params';
 
 export function bankMsgs(k: BankKeeper, addrs: AddressCodec, authority: string): MsgRoute[] {
   const send: MsgRoute<MsgSend, MsgSendResponse> = {
@@ -71,10 +72,10 @@ export function bankMsgs(k: BankKeeper, addrs: AddressCodec, authority: string):
     type: MsgUpdateParams,
     response: MsgUpdateParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateParams(m.params ?? DEFAULT_PARAMS),
+    validate: (m) => validateParams(requireParams(m.params)),
     handle: (ctx, m) => {
       requireAuthority(m.authority);
-      k.setParams(ctx, m.params ?? DEFAULT_PARAMS);
+      k.setParams(ctx, requireParams(m.params));
       return {};
     },
   };

@@ -1,4 +1,5 @@
 /** cosmos.distribution.v1beta1.Msg and hypermesh.distribution.v1.Msg, as the SDK's x/distribution/keeper/msg_server.go. */
+import { requireParams } from '../../src/types/params';
 import {
   MsgCommunityPoolSpend,
   MsgCommunityPoolSpendResponse,
@@ -26,7 +27,7 @@ import * as dc from './dec_coins';
 import { distributionErrors } from './errors';
 import type { DistributionKeeper } from './keeper';
 import { ModuleName } from './keys';
-import { DEFAULT_HYPER_PARAMS, DEFAULT_PARAMS, validateHyperParams, validateParams } from './params';
+import { validateHyperParams, validateParams } from './params';
 
 export function distributionMsgs(k: DistributionKeeper, authority: string): MsgRoute[] {
   const addrs = k.addressCodec;
@@ -135,7 +136,7 @@ export function distributionMsgs(k: DistributionKeeper, authority: string): MsgR
     type: MsgUpdateParams,
     response: MsgUpdateParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateParams(m.params ?? DEFAULT_PARAMS),
+    validate: (m) => validateParams(requireParams(m.params)),
     handle: (ctx, m) => {
       requireAuthority(m.authority);
       k.setParams(ctx, m.params);
@@ -151,10 +152,10 @@ export function hyperDistributionMsgs(k: DistributionKeeper, authority: string):
     type: MsgUpdateHyperParams,
     response: MsgUpdateHyperParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateHyperParams(m.params ?? DEFAULT_HYPER_PARAMS),
+    validate: (m) => validateHyperParams(requireParams(m.params)),
     handle: (ctx, m) => {
       if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setHyperParams(ctx, m.params ?? DEFAULT_HYPER_PARAMS);
+      k.setHyperParams(ctx, requireParams(m.params));
       return {};
     },
   };

@@ -1,4 +1,5 @@
 /** cosmos.slashing.v1beta1.Msg and hypermesh.slashing.v1.Msg, as the SDK's x/slashing/keeper/msg_server.go. */
+import { requireParams } from '../../src/types/params';
 import { MsgUnjail, MsgUnjailResponse, MsgUpdateParams, MsgUpdateParamsResponse } from 'cosmjs-types/cosmos/slashing/v1beta1/tx';
 import {
   MsgUpdateParams as MsgUpdateHyperParams,
@@ -8,7 +9,7 @@ import type { MsgRoute } from '../../src/app/module';
 import type { AddressCodec } from '../../src/crypto/address';
 import { sdk } from '../../src/types/errors';
 import type { SlashingKeeper } from './keeper';
-import { DEFAULT_HYPER_PARAMS, DEFAULT_PARAMS, validateHyperParams, validateParams } from './params';
+import { validateHyperParams, validateParams } from './params';
 
 export function slashingMsgs(k: SlashingKeeper, addrs: AddressCodec, authority: string): MsgRoute[] {
   const valAddrs = k.deps.staking.validatorAddressCodec;
@@ -28,7 +29,7 @@ export function slashingMsgs(k: SlashingKeeper, addrs: AddressCodec, authority: 
     type: MsgUpdateParams,
     response: MsgUpdateParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateParams(m.params ?? DEFAULT_PARAMS),
+    validate: (m) => validateParams(requireParams(m.params)),
     handle: (ctx, m) => {
       if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
       k.setParams(ctx, m.params);
@@ -43,10 +44,10 @@ export function hyperSlashingMsgs(k: SlashingKeeper, authority: string): MsgRout
     type: MsgUpdateHyperParams,
     response: MsgUpdateHyperParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateHyperParams(m.params ?? DEFAULT_HYPER_PARAMS),
+    validate: (m) => validateHyperParams(requireParams(m.params)),
     handle: (ctx, m) => {
       if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setHyperParams(ctx, m.params ?? DEFAULT_HYPER_PARAMS);
+      k.setHyperParams(ctx, requireParams(m.params));
       return {};
     },
   };

@@ -4,6 +4,7 @@
  * SDK's error codes. Signers are account addresses; a validator operator signs with the account
  * whose bytes its `hypervaloper` address carries.
  */
+import { requireParams } from '../../src/types/params';
 import {
   MsgBeginRedelegate,
   MsgBeginRedelegateResponse,
@@ -36,7 +37,7 @@ import { cancelUnbondingDelegation } from './delegation';
 import { stakingErrors } from './errors';
 import * as events from './events';
 import type { StakingKeeper } from './keeper';
-import { DEFAULT_HYPER_PARAMS, DEFAULT_PARAMS, validateHyperParams, validateParams } from './params';
+import { validateHyperParams, validateParams } from './params';
 import { rfc3339Seconds, timestampFromNs } from './time';
 import {
   consPubKeyBytes,
@@ -273,7 +274,7 @@ export function stakingMsgs(k: StakingKeeper, authority: string): MsgRoute[] {
     type: MsgUpdateParams,
     response: MsgUpdateParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateParams(m.params ?? DEFAULT_PARAMS),
+    validate: (m) => validateParams(requireParams(m.params)),
     handle: (ctx, m) => {
       requireAuthority(m.authority);
       k.setParams(ctx, m.params);
@@ -290,10 +291,10 @@ export function hyperStakingMsgs(k: StakingKeeper, authority: string): MsgRoute[
     type: MsgUpdateHyperParams,
     response: MsgUpdateHyperParamsResponse,
     signers: (m) => [m.authority],
-    validate: (m) => validateHyperParams(m.params ?? DEFAULT_HYPER_PARAMS),
+    validate: (m) => validateHyperParams(requireParams(m.params)),
     handle: (ctx, m) => {
       if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setHyperParams(ctx, m.params ?? DEFAULT_HYPER_PARAMS);
+      k.setHyperParams(ctx, requireParams(m.params));
       return {};
     },
   };
