@@ -37,6 +37,7 @@ import { ModuleName as MintName, StoreKey as MintStoreKey } from '../../x/mint/k
 import { mintModule } from '../../x/mint/module';
 import { vestingModule } from '../../x/vesting/module';
 import { createGovAminoConverters } from '../sdk/gov/amino';
+import { createSlashingAminoConverters } from '../sdk/slashing/amino';
 import { GovKeeper } from '../../x/gov/keeper';
 import { StoreKey as GovStoreKey } from '../../x/gov/keys';
 import { govModule, hyperGovModule } from '../../x/gov/module';
@@ -221,7 +222,7 @@ export function createHyperMeshApp(opts: HyperMeshAppOptions) {
   const ante: Omit<AnteDeps, 'router'> = {
     auth: keepers.auth,
     bank: keepers.bank,
-    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters(), ...createGovAminoConverters(), ...createMarketAminoConverters() }),
+    amino: new AminoTypes({ ...createDefaultAminoConverters(), ...createResourceAminoConverters(), ...createGovAminoConverters(), ...createMarketAminoConverters(), ...createSlashingAminoConverters() }),
     verifier: defaultVerifier,
     verified: new LruCache(100_000),
     minGasPrices: opts.minGasPrices,
