@@ -315,7 +315,7 @@ describe('leases opened by a market module (origin MARKET)', () => {
       await x.run(P, [registerProvider(x.addr(P), 10n * HYPER), registerNode(x.addr(P), node, { cpuMillicores: 40_000n })]);
       await x.run(P, [heartbeats(x.t, x.addr(P), [{ key: node, seq: 1n }])]);
       const calls: string[] = [];
-      Object.assign(x.k.hooks, { // app.ts installs x/market's hooks: replace them in this app
+      x.k.hooks = {}; x.k.setHooks({ // app.ts installs x/market's hooks: this app replaces them
         afterLeaseSettled: (_ctx, lease, served, amount) => calls.push(`settled ${lease.id} ${served} ${amount}`),
         afterLeaseClosed: (_ctx, lease) => calls.push(`closed ${lease.id} ${LeaseStatus[lease.status]}`),
       });
