@@ -166,3 +166,16 @@ test('handshake state checks', () => {
   k.closeInit(ctx, 'mock', 'channel-0');
   expectError(channelErrors.InvalidChannelState, () => k.closeInit(ctx, 'mock', 'channel-0'));
 });
+
+test('timeout on close: the counterparty channel proven CLOSED times a packet out before its timeout', () => {
+  const { ctx, k, store, send } = setup(Order.ORDER_UNORDERED, { counterpartyTimeNs: 0n });
+  const p = send('pending', H(500n));
+  // not timed out by height or time: a plain timeout is refused
+  expectError(channelErrors.TimeoutNotReached, () => k.timeoutPacket(ctx, p, PROOF, H(40n), 1n));
+  // a bad proof of the closed counterparty channel
+  expectError(commitmentErrors.InvalidProof, () => k.timeoutPacket(ctx, p, PROOF, H(40n), 1n, { proofClose: BAD }));
+  expect(store.packetCommitment('mock', 'channel-0', 1n)).toBeDefined();
+  k.timeoutPacket(ctx, p, PROOF, H(40n), 1n, { proofClose: PROOF });
+  expect(store.packetCommitment('mock', 'channel-0', 1n)).toBeUndefined();
+  expectError(channelErrors.NoOpMsg, () => k.timeoutPacket(ctx, p, PROOF, H(40n), 1n, { proofClose: PROOF }));
+});
