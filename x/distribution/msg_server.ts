@@ -21,6 +21,7 @@ import {
   MsgUpdateParamsResponse as MsgUpdateHyperParamsResponse,
 } from '../../src/gen/hypermesh/distribution/v1/tx';
 import type { MsgRoute } from '../../src/app/module';
+import { updateParamsRoute } from '../../src/app/update_params';
 import { coinsFromProto, coinsToProto } from '../../src/types/coins';
 import { sdk } from '../../src/types/errors';
 import * as dc from './dec_coins';
@@ -132,32 +133,12 @@ export function distributionMsgs(k: DistributionKeeper, authority: string): MsgR
     },
   };
 
-  const updateParams: MsgRoute<MsgUpdateParams, MsgUpdateParamsResponse> = {
-    type: MsgUpdateParams,
-    response: MsgUpdateParamsResponse,
-    signers: (m) => [m.authority],
-    validate: (m) => validateParams(requireParams(m.params)),
-    handle: (ctx, m) => {
-      requireAuthority(m.authority);
-      k.setParams(ctx, m.params);
-      return {};
-    },
-  };
+  const updateParams = updateParamsRoute({ type: MsgUpdateParams, response: MsgUpdateParamsResponse, authority: authority, validate: validateParams, set: (ctx, p) => k.setParams(ctx, p) });
 
   return [setWithdrawAddress, withdrawDelegatorReward, withdrawValidatorCommission, fundCommunityPool, communityPoolSpend, depositValidatorRewardsPool, updateParams];
 }
 
 export function hyperDistributionMsgs(k: DistributionKeeper, authority: string): MsgRoute[] {
-  const updateParams: MsgRoute<MsgUpdateHyperParams, MsgUpdateHyperParamsResponse> = {
-    type: MsgUpdateHyperParams,
-    response: MsgUpdateHyperParamsResponse,
-    signers: (m) => [m.authority],
-    validate: (m) => validateHyperParams(requireParams(m.params)),
-    handle: (ctx, m) => {
-      if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setHyperParams(ctx, requireParams(m.params));
-      return {};
-    },
-  };
+  const updateParams = updateParamsRoute({ type: MsgUpdateHyperParams, response: MsgUpdateHyperParamsResponse, authority: authority, validate: validateHyperParams, set: (ctx, p) => k.setHyperParams(ctx, p) });
   return [updateParams];
 }

@@ -6,6 +6,7 @@ import {
   MsgUpdateParamsResponse as MsgUpdateHyperParamsResponse,
 } from '../../src/gen/hypermesh/slashing/v1/tx';
 import type { MsgRoute } from '../../src/app/module';
+import { updateParamsRoute } from '../../src/app/update_params';
 import type { AddressCodec } from '../../src/crypto/address';
 import { sdk } from '../../src/types/errors';
 import type { SlashingKeeper } from './keeper';
@@ -25,31 +26,11 @@ export function slashingMsgs(k: SlashingKeeper, addrs: AddressCodec, authority: 
       return {};
     },
   };
-  const updateParams: MsgRoute<MsgUpdateParams, MsgUpdateParamsResponse> = {
-    type: MsgUpdateParams,
-    response: MsgUpdateParamsResponse,
-    signers: (m) => [m.authority],
-    validate: (m) => validateParams(requireParams(m.params)),
-    handle: (ctx, m) => {
-      if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setParams(ctx, m.params);
-      return {};
-    },
-  };
+  const updateParams = updateParamsRoute({ type: MsgUpdateParams, response: MsgUpdateParamsResponse, authority: authority, validate: validateParams, set: (ctx, p) => k.setParams(ctx, p) });
   return [unjail, updateParams];
 }
 
 export function hyperSlashingMsgs(k: SlashingKeeper, authority: string): MsgRoute[] {
-  const updateParams: MsgRoute<MsgUpdateHyperParams, MsgUpdateHyperParamsResponse> = {
-    type: MsgUpdateHyperParams,
-    response: MsgUpdateHyperParamsResponse,
-    signers: (m) => [m.authority],
-    validate: (m) => validateHyperParams(requireParams(m.params)),
-    handle: (ctx, m) => {
-      if (m.authority !== authority) throw sdk.Unauthorized(`invalid authority; expected ${authority}, got ${m.authority}`);
-      k.setHyperParams(ctx, requireParams(m.params));
-      return {};
-    },
-  };
+  const updateParams = updateParamsRoute({ type: MsgUpdateHyperParams, response: MsgUpdateHyperParamsResponse, authority: authority, validate: validateHyperParams, set: (ctx, p) => k.setHyperParams(ctx, p) });
   return [updateParams];
 }
