@@ -73,3 +73,26 @@ describe('bank send through the full pipeline', () => {
     expect([res.codespace, res.code]).toEqual(['sdk', 2]);
   });
 });
+
+describe('simulation', () => {
+  test('a fee-less simulation counts the fee deduction, so "auto" gas (× 1.4) is always enough', async () => {
+    const { SimulateRequest, SimulateResponse } = await import('cosmjs-types/cosmos/tx/v1beta1/service');
+    const alice = await testKey(1);
+    const bob = await testKey(2);
+    const t = await startTestApp([{ address: alice.address, uhyper: 1_000_000n }]);
+    try {
+      await t.block([]);
+      const unsigned = await signTx(alice, [msgSend(alice.address, bob.address, 10)], { chainId: CHAIN_ID, accountNumber: 0, sequence: 0, fee: { amount: [], gas: '0' } });
+      const sim = SimulateResponse.decode(t.app.simulate(SimulateRequest.encode(SimulateRequest.fromPartial({ txBytes: unsigned })).finish()));
+      const simulated = sim.gasInfo!.gasUsed;
+      const tx = await signTx(alice, [msgSend(alice.address, bob.address, 10)], { chainId: CHAIN_ID, accountNumber: 0, sequence: 0, fee: { amount: [{ denom: 'uhyper', amount: '2000' }], gas: '200000' } });
+      const [r] = await t.block([tx]);
+      expect(r.code).toBe(0);
+      // the real tx is a little longer (fee bytes, signature) but costs within a few percent
+      expect(Number(simulated)).toBeGreaterThan(Number(r.gasUsed) * 0.95);
+      expect(Number(simulated) * 1.4).toBeGreaterThan(Number(r.gasUsed));
+    } finally {
+      await t.close();
+    }
+  });
+});

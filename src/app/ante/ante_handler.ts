@@ -9,7 +9,7 @@ import { coinsFromProto } from '../../types/coins';
 import type { DecCoins } from '../../types/dec_coins';
 import { sdk } from '../../types/errors';
 import type { MsgRouter } from '../msg_router';
-import { checkMinGasPrices, deductFee } from './fees';
+import { checkMinGasPrices, deductFee, FEE_DENOM } from './fees';
 import type { AnteBankKeeper } from './expected_keepers';
 import { processSignatures, type SignatureDeps } from './signatures';
 import { txSigners } from './signers';
@@ -62,7 +62,7 @@ export function runAnte(ctx: Context, tx: DecodedTx, deps: AnteDeps): void {
   // DeductFeeDecorator
   if (ctx.mode === 'check') checkMinGasPrices(feeAmount, gasLimit, deps.minGasPrices);
   const feePayer = fee?.payer || signers[0];
-  deductFee(ctx, fee, feePayer, deps.auth, deps.bank);
+  deductFee(ctx, fee, feePayer, deps.auth, deps.bank, deps.minGasPrices[0]?.denom ?? FEE_DENOM);
 
   processSignatures(ctx, tx, signers, deps);
 }

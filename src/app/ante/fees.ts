@@ -13,6 +13,8 @@ import { abciEvent } from '../../types/events';
 import type { AnteAccountKeeper, AnteBankKeeper } from './expected_keepers';
 
 export const FEE_COLLECTOR = 'fee_collector';
+/** The chain's fee denom when the node sets no minimum gas price. */
+export const FEE_DENOM = 'uhyper';
 
 /** ceil(price × gas) per denom of the minimum gas prices. */
 export function requiredFees(minGasPrices: DecCoins, gasLimit: bigint): Coins {
@@ -36,10 +38,22 @@ export function deductFee(
   feePayer: string,
   auth: AnteAccountKeeper,
   bank: AnteBankKeeper,
+  /** In simulation without a fee: the denom a real fee would be paid in (see below). */
+  simulatedFeeDenom?: string,
 ): Coins {
   const amount = coinsFromProto(fee?.amount ?? []);
   const payer = auth.addressCodec.decode(feePayer);
   if (!auth.getAccount(ctx, payer)) throw sdk.UnknownAddress(`fee payer address: ${feePayer} does not exist`);
+  if (amount.length === 0 && ctx.mode === 'simulate' && simulatedFeeDenom) {
+    // Wallets simulate with no fee, then pay one: charge what deducting it costs (store reads and
+    // writes, ~18k gas), or their "auto" gas (simulated × 1.4) falls short for small txs. The
+    // simulation's state is thrown away; a payer without that denom is simply not charged.
+    try {
+      bank.sendFromAccountToModule(ctx, payer, FEE_COLLECTOR, [{ denom: simulatedFeeDenom, amount: 1n }]);
+    } catch (e) {
+      if (!(e instanceof CodedError && sdk.InsufficientFunds.is(e))) throw e;
+    }
+  }
   if (amount.length > 0) {
     try {
       bank.sendFromAccountToModule(ctx, payer, FEE_COLLECTOR, amount);
