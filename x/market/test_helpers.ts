@@ -130,3 +130,51 @@ export function invariants(x: MarketSetup): string[] {
 
 export const price = (s: string) => Dec.fromString(s).toProto();
 export { CHAIN_ID };
+
+// --- workloads: providers with audited, live nodes; requests and bids ---------------------------
+
+import { audit as auditMsg, heartbeats as heartbeatsMsg, nodeKey as resourceNodeKey, registerNode as registerNodeMsg, registerProvider as registerProviderMsg } from '../resource/test_helpers';
+import type { NodeKey } from '../../src/sdk/resource';
+import type { SlaTerms } from '../../src/gen/hypermesh/market/v1/market';
+
+export { auditMsg, heartbeatsMsg, registerNodeMsg, registerProviderMsg };
+export const nodeKey = (i: number) => resourceNodeKey(100 + i);
+
+/** Registers provider i with one node (cpu millicores), audited by the auditor with `tier=audited` unless `audited` is false. */
+export async function provider(x: MarketSetup, i: number, node: NodeKey, o: { cpu?: bigint; audited?: boolean; region?: string; bond?: bigint; auditor?: number } = {}) {
+  const cpu = o.cpu ?? 64_000n;
+  await x.run(i, [registerProviderMsg(x.addr(i), o.bond ?? 100n * HYPER), registerNodeMsg(x.addr(i), node, { cpuMillicores: cpu, memoryBytes: 64n << 30n })]);
+  if (o.audited !== false) await x.run(o.auditor ?? 5, [auditMsg(x.addr(o.auditor ?? 5), node, { cpuMillicores: cpu, memoryBytes: 64n << 30n })]);
+}
+
+export interface RequestFields {
+  consumer: string;
+  resources: [string, bigint][];
+  maxPrices: [string, string][];
+  durationBlocks: bigint;
+  biddingBlocks?: bigint;
+  region?: string;
+  attributes?: [string, string][];
+  minReputation?: string;
+  sla?: Partial<SlaTerms>;
+  priorityFee?: bigint;
+}
+
+export function createRequestMsg(f: RequestFields): EncodeObject {
+  return mmsg('MsgCreateRequest', {
+    consumer: f.consumer,
+    resources: f.resources.map(([denom, amount]) => ({ denom, amount: amount.toString() })),
+    maxPrices: f.maxPrices.map(([denom, p]) => ({ denom, price: price(p) })),
+    durationBlocks: f.durationBlocks,
+    biddingBlocks: f.biddingBlocks ?? 2n,
+    region: f.region ?? '',
+    attributes: (f.attributes ?? []).map(([key, value]) => ({ key, value })),
+    minReputation: f.minReputation ? price(f.minReputation) : '',
+    sla: { uptimeBps: 0, heartbeatIntervalSeconds: 0n, maxMissedWindows: 0, penalty: '', penaltyBondFraction: '', ...f.sla },
+    priorityFee: f.priorityFee ? f.priorityFee.toString() : '',
+  });
+}
+
+export function bidMsg(providerAddr: string, requestId: bigint, node: NodeKey, prices: [string, string][]): EncodeObject {
+  return mmsg('MsgBid', { provider: providerAddr, requestId, nodeId: node.nodeId, prices: prices.map(([denom, p]) => ({ denom, price: price(p) })) });
+}
