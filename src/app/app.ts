@@ -61,6 +61,10 @@ import { marketResourceHooks } from '../../x/market/hooks';
 import { ModuleName as MarketName, StoreKey as MarketStoreKey } from '../../x/market/keys';
 import { marketModule } from '../../x/market/module';
 import { createMarketAminoConverters } from '../sdk/market/amino';
+import { PaychKeeper } from '../../x/paych/keeper';
+import { ModuleName as PaychName, StoreKey as PaychStoreKey } from '../../x/paych/keys';
+import { paychModule } from '../../x/paych/module';
+import { createPaychAminoConverters } from '../sdk/paych/amino';
 import type { Logger } from '../abci/logger';
 import { BaseApp, type GenesisCodec } from './base_app';
 import type { AppModule } from './module';
@@ -72,7 +76,7 @@ export const APP_NAME = 'hypermesh';
 export const GOV_MODULE = 'gov';
 
 /** Every module store, by the SDK's store key names. */
-export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, GovStoreKey, UpgradeStoreKey, IbcStoreKey, TransferStoreKey, MarketStoreKey] as const;
+export const STORE_NAMES = [AuthStoreKey, BankStoreKey, CONSENSUS_STORE, StakingStoreKey, SlashingStoreKey, DistributionStoreKey, MintStoreKey, ResourceStoreKey, GovStoreKey, UpgradeStoreKey, IbcStoreKey, TransferStoreKey, MarketStoreKey, PaychStoreKey] as const;
 
 /**
  * Software upgrades this binary knows: plan name → handler, run in BeginBlock of the plan's height
@@ -109,6 +113,8 @@ export const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
   [TransferName]: [Permission.Minter, Permission.Burner],
   // x/market: escrows orders, requests and leases; burns priority fees and the burned share of trading fees
   [MarketName]: [Permission.Burner],
+  // x/paych: holds channel deposits
+  [PaychName]: [],
 };
 
 export interface HyperMeshAppOptions {
@@ -168,6 +174,7 @@ export function buildModules() {
   const market = new MarketKeeper({ accounts: auth, bank, communityPool: distribution, resource: resourceMarketApi(resource), authority });
   resource.setReferencePriceProvider(market);
   resource.setHooks(marketResourceHooks(market));
+  const paych = new PaychKeeper({ accounts: auth, bank, authority });
   // IBC: the 07-tendermint client checks counterparties' clients of this chain against staking's
   // historical info; ICS-20 transfer is bound to port "transfer"
   const ibc = new IbcKeeper({
@@ -202,11 +209,12 @@ export function buildModules() {
     hyperStakingModule(staking, authority),
     resourceModule(resource, addrs, authority),
     marketModule(market, addrs, authority),
+    paychModule(paych, addrs, authority),
     ibcModule(ibc, addrs),
     transferModule(transfer, bank, addrs),
     genutilModule(staking, genesisTxs),
   ];
-  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, market, gov, upgrade, ibc, transfer }, authority, genesisTxs };
+  return { modules, keepers: { auth, bank, staking, slashing, distribution, mint, resource, market, paych, gov, upgrade, ibc, transfer }, authority, genesisTxs };
 }
 
 /** genesis.json's app_state with every module's default genesis. */
