@@ -17,9 +17,11 @@ import { authQueryModule } from './query_auth';
 import { bankQueryModule } from './query_bank';
 import { resourceQueryModule } from './query_resource';
 import { govQueryModule } from './gov_query';
+import { marketQueryModule } from './query_market';
+import { paychQueryModule } from './query_paych';
 
 /** Every module's queries. A module adds its `query <module>` commands with one file and one line here. */
-export const QUERY_MODULES: readonly QueryModule[] = [authQueryModule, bankQueryModule, resourceQueryModule, govQueryModule];
+export const QUERY_MODULES: readonly QueryModule[] = [authQueryModule, bankQueryModule, resourceQueryModule, govQueryModule, marketQueryModule, paychQueryModule];
 
 export function registerQuery(program: Command, ctx: CliContext): void {
   const query = program.command('query').alias('q').description('query the chain state, txs and blocks');

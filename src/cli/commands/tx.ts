@@ -24,9 +24,11 @@ import { uint64Option } from '../options';
 import { bankTxModule } from './tx_bank';
 import { resourceTxModule } from './tx_resource';
 import { govTxModule } from './gov_tx';
+import { marketTxModule } from './tx_market';
+import { paychTxModule } from './tx_paych';
 
 /** Every module's tx commands. A module adds its `tx <module>` commands with one file and one line here. */
-export const TX_MODULES: readonly TxModule[] = [bankTxModule, resourceTxModule, govTxModule];
+export const TX_MODULES: readonly TxModule[] = [bankTxModule, resourceTxModule, govTxModule, marketTxModule, paychTxModule];
 
 const TX_FILE_HINT = 'expected a transaction in JSON, as printed by `--generate-only` or `hypermesh tx sign`';
 
