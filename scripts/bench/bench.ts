@@ -23,6 +23,7 @@ import { makeAccounts, type BenchAccount } from './bench_accounts';
 import { BlockWatcher, offerLoad, percentile, rpcCall, type StepResult } from './load';
 import { summariseProfile, type ProfileSummary } from './profile_summary';
 import { measureRestLatency } from './rest_latency';
+import { runMarketBench } from './market';
 import { freePortsFor, updateReadme, machineInfo } from './bench_env';
 
 interface Options {
@@ -205,14 +206,12 @@ async function startKvstore(workDir: string): Promise<Target> {
   return { name: 'kvstore', rpc, pid: p.pid!, stop: () => stopChild(p) };
 }
 
-/** kvstore txs "k<n>=<padding>" of exactly `size` bytes. */
-function kvTxs(count: number, size: number): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (let i = 0; i < count; i++) {
+/** kvstore txs "bench<n>=<padding>" of exactly `size` bytes, as many as the load asks for. */
+function* kvTxs(size: number): Generator<Uint8Array> {
+  for (let i = 0; ; i++) {
     const key = `bench${i.toString(36)}`;
-    out.push(Buffer.from(`${key}=${'v'.repeat(Math.max(1, size - key.length - 1))}`));
+    yield Buffer.from(`${key}=${'v'.repeat(Math.max(1, size - key.length - 1))}`);
   }
-  return out;
 }
 
 interface Measured {
@@ -241,7 +240,7 @@ async function drain(rpc: string, timeoutMs = 120_000): Promise<boolean> {
   return false;
 }
 
-async function measure(target: Target, txs: Uint8Array[], o: Options): Promise<Measured> {
+async function measure(target: Target, txs: Iterable<Uint8Array>, o: Options): Promise<Measured> {
   const sentAt = new Map<string, number>();
   const watcher = new BlockWatcher(target.rpc);
   await watcher.start();
@@ -256,6 +255,7 @@ async function measure(target: Target, txs: Uint8Array[], o: Options): Promise<M
   const steps: { offered: number; committed_tps: number }[] = [];
   let rate = o.startRate;
   let sustained = o.fixedRate ?? 0;
+  let refined = false;
   const rejections: StepResult[] = [];
   while (o.fixedRate === undefined) {
     const t0 = performance.now();
@@ -276,8 +276,13 @@ async function measure(target: Target, txs: Uint8Array[], o: Options): Promise<M
       break;
     }
     if (keptUp) sustained = rate;
-    else break;
-    rate = Math.round(rate * 1.5);
+    else if (!refined && sustained > 0 && rate > sustained * 1.2) {
+      // one finer step between the last rate kept up and this one
+      refined = true;
+      rate = Math.round((sustained + rate) / 2);
+      continue;
+    } else break;
+    rate = refined ? Math.round(rate * 1.2) : Math.round(rate * 1.5);
   }
   if (sustained === 0) sustained = o.startRate;
 
@@ -370,10 +375,14 @@ async function main(): Promise<void> {
     log('starting CometBFT kvstore (baseline)...');
     const kv = await startKvstore(workDir);
     try {
-      results.kvstore = await measure(kv, kvTxs(txs.length, txSize), o);
+      results.kvstore = await measure(kv, kvTxs(txSize), o);
     } finally {
       await kv.stop();
     }
+  }
+  if (!o.only) {
+    log('market: order book load on its own devnet...');
+    results.market = await runMarketBench({ quick: o.quick, steadySeconds: o.quick ? 15 : 30, workDir, log: (m) => log(`market: ${m}`) });
   }
   if (o.only) {
     log(`only ${o.only}: ${JSON.stringify(results[o.only], null, 1)}`);
@@ -392,6 +401,7 @@ async function main(): Promise<void> {
     bank_send: bank,
     kvstore: base,
     ratio: +(bank.tps / base.tps).toFixed(3),
+    market: results.market,
     machine: machineInfo(),
     ...(profile ? { profile } : {}),
   };

@@ -58,6 +58,9 @@ export function updateReadme(r: any): void {
     ...(r.bank_send.rest_balance_latency
       ? ['', `REST balance queries during the bank-send steady window: p50 ${r.bank_send.rest_balance_latency.p50_ms} ms, p99 ${r.bank_send.rest_balance_latency.p99_ms} ms (${r.bank_send.rest_balance_latency.count} queries, ${r.bank_send.rest_balance_latency.errors} errors).`]
       : []),
+    ...(r.market
+      ? ['', `Market (order book, one validator): ${r.market.orders_per_s} orders/s committed, ${r.market.matched_per_s} trades/s matched, latency p99 ${r.market.latency_ms_p99 ?? '?'} ms.`]
+      : []),
     END,
   ].join('\n');
   fs.writeFileSync(file, text.replace(new RegExp(`${BEGIN}[\\s\\S]*${END}`), table));

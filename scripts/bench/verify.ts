@@ -12,7 +12,7 @@ import { createHash, hash as nodeHash, randomBytes } from 'node:crypto';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { publicKeyOf, sign } from '../../src/crypto/sign';
 import type { KeyAlgo } from '../../src/crypto/pubkey';
-import { createOpenSslVerifier, nobleVerifier, type SignatureVerifier } from '../../src/crypto/verify';
+import { createOpenSslVerifier, createWasmVerifier, nobleVerifier, type SignatureVerifier } from '../../src/crypto/verify';
 
 const N = Number(process.env.BENCH_N ?? 10_000);
 const SIGN_BYTES_LEN = 250; // a typical SignDoc: one MsgSend, fee, chain id
@@ -89,6 +89,7 @@ function main(): void {
     cached.clearCache();
     run(`${algo} openssl, 100 keys x ${N / 100} signatures, cache 4096`, algo, cached, repeated, true);
     run(`${algo} openssl, 100 keys x ${N / 100} signatures, no cache`, algo, uncached, repeated, true);
+    if (algo === 'secp256k1') run(`${algo} libsecp256k1-wasm (default), ${N} distinct keys`, algo, createWasmVerifier(), distinct, true);
     run(`${algo} noble, ${N} distinct keys`, algo, nobleVerifier, distinct, true);
     run(`${algo} noble, 100 keys x ${N / 100} signatures`, algo, nobleVerifier, repeated, true);
     run(`${algo} openssl, invalid signatures (100 keys)`, algo, cached, corrupt(repeated).slice(0, N / 5), false);

@@ -50,6 +50,13 @@ export function runTx(env: TxEnv, parent: Context, decoded: DecodedTx | Error): 
     anteEvents = anteCtx.events.events;
     if (deliver) anteStores.write();
 
+    // Recheck (CometBFT re-validating its mempool after a block) runs the ante chain only, as the
+    // SDK does: fees and sequences of the pending txs are replayed into the new check state.
+    if (parent.mode === 'recheck') {
+      anteStores.write();
+      return { code: 0, codespace: '', log: '', gasWanted, gasUsed: used(meter), events: [], data: new Uint8Array() };
+    }
+
     const execStores = (deliver ? parent.stores : anteStores).branch();
     const { events, data } = runMsgs(env.router, parent.with({ stores: execStores, gasMeter: meter }), tx);
     execStores.write();

@@ -4,7 +4,7 @@
  * is read: sdk/21 too large, sdk/2 malformed or non-canonical bytes and unknown type URLs,
  * sdk/31 unknown extension options.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../crypto/hash';
 import type { Any } from 'cosmjs-types/google/protobuf/any';
 import { AuthInfo, TxBody, TxRaw } from 'cosmjs-types/cosmos/tx/v1beta1/tx';
 import { sdk } from '../types/errors';
@@ -34,7 +34,7 @@ export interface DecodedTx {
 }
 
 export function txHash(raw: Uint8Array): Uint8Array {
-  return createHash('sha256').update(raw).digest();
+  return sha256(raw);
 }
 
 export function decodeTx(raw: Uint8Array, registry: TypeRegistry, limits: TxLimits = DEFAULT_TX_LIMITS): DecodedTx {

@@ -9,12 +9,13 @@ import { sha256 } from './hash';
 import { canonicalSecp256k1Signature, isHighS, SECP256K1_HALF_N, SECP256K1_N } from './secp256k1_signature';
 import { publicKeyOf, sign } from './sign';
 import { createOpenSslVerifier, defaultVerifier, nobleVerifier, verifySignature, type SignatureVerifier } from './verify';
+import { createWasmVerifier } from './verify_wasm';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s, 'hex'));
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const rand = (n: number) => new Uint8Array(randomBytes(n));
 const openssl = createOpenSslVerifier({ keyCacheSize: 64 }); // small cache: exercise eviction too
-const VERIFIERS: SignatureVerifier[] = [nobleVerifier, openssl, defaultVerifier];
+const VERIFIERS: SignatureVerifier[] = [nobleVerifier, openssl, createWasmVerifier(), defaultVerifier];
 
 type Case = { name: string; pub: Uint8Array; msg: Uint8Array; sig: Uint8Array; want: boolean };
 

@@ -1,19 +1,21 @@
 /**
- * Signature verification for tx signers. The default verifier is OpenSSL (node:crypto) with a
- * key-object cache: 4x noble for secp256k1 and 11x for ed25519 on our machines (README).
+ * Signature verification for tx signers. The default verifier is libsecp256k1 (WebAssembly) for
+ * secp256k1, ~1.7x OpenSSL's ECDSA here, and OpenSSL (node:crypto) with a key-object cache for
+ * ed25519, 11x noble (README).
  * Both verifiers implement the same rules; callers charge gas before calling (DESIGN: gas is
  * charged for every signature).
  */
 import type { PubKey } from './pubkey';
 import type { SignatureVerifier } from './verifier';
-import { createOpenSslVerifier } from './verify_openssl';
+import { createWasmVerifier } from './verify_wasm';
 
 export type { SignatureVerifier } from './verifier';
 export { nobleVerifier } from './verify_noble';
 export { createOpenSslVerifier, type OpenSslVerifier, type OpenSslVerifierOptions } from './verify_openssl';
+export { createWasmVerifier } from './verify_wasm';
 
-/** The process-wide default: OpenSSL, 4096 cached keys per algorithm. Stateless apart from the cache. */
-export const defaultVerifier: SignatureVerifier = createOpenSslVerifier();
+/** The process-wide default. Stateless apart from OpenSSL's ed25519 key cache. */
+export const defaultVerifier: SignatureVerifier = createWasmVerifier();
 
 /**
  * True when `signature` is `pubkey`'s signature of `signBytes` (the SignDoc or amino JSON
