@@ -4,7 +4,7 @@
  * generator, tx size, consensus and mempool settings. Writes bench/results/latest.json and the
  * Performance table of README.md.
  *
- * Method: step the offered rate up (×1.5 per step) until the committed rate stops following it;
+ * Method: step the offered rate up (×1.5 per step, ×2 in quick mode, then one finer step) until the committed rate stops following it;
  * the highest rate still sustained (committed ≥ 95% of offered) is then held for a steady window
  * (≥ 30 s) in which throughput, block interval and inclusion latency are measured.
  */
@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Options {
     profile: argv.includes('--profile'),
     accounts: num('--accounts', quick ? 2_000 : 10_000),
     txsPerAccount: num('--txs-per-account', quick ? 20 : 12),
-    stepSeconds: num('--step-seconds', quick ? 8 : 15),
+    stepSeconds: num('--step-seconds', quick ? 5 : 15),
     steadySeconds: num('--steady-seconds', 30),
     startRate: num('--start-rate', 200),
     fixedRate: argv.includes('--rate') ? num('--rate', 0) : undefined,
@@ -282,7 +282,7 @@ async function measure(target: Target, txs: Iterable<Uint8Array>, o: Options): P
       rate = Math.round((sustained + rate) / 2);
       continue;
     } else break;
-    rate = refined ? Math.round(rate * 1.2) : Math.round(rate * 1.5);
+    rate = refined ? Math.round(rate * 1.2) : Math.round(rate * (o.quick ? 2 : 1.5));
   }
   if (sustained === 0) sustained = o.startRate;
 
@@ -382,7 +382,7 @@ async function main(): Promise<void> {
   }
   if (!o.only) {
     log('market: order book load on its own devnet...');
-    results.market = await runMarketBench({ quick: o.quick, steadySeconds: o.quick ? 15 : 30, workDir, log: (m) => log(`market: ${m}`) });
+    results.market = await runMarketBench({ quick: o.quick, steadySeconds: o.quick ? 10 : 30, workDir, log: (m) => log(`market: ${m}`) });
   }
   if (o.only) {
     log(`only ${o.only}: ${JSON.stringify(results[o.only], null, 1)}`);
