@@ -45,8 +45,7 @@ export async function relayerClient(net: Devnet, i: number): Promise<import('@co
     estimatedBlockTime: 400,
     estimatedIndexerTime: 150,
   });
-  // Our fee deduction costs ~18k gas (x/bank), which a fee-less simulation does not see (as in
-  // the SDK, whose deduction is cheaper): cosmjs's "auto" × 1.4 falls short for small IBC msgs.
-  (client.sign as unknown as { defaultGasMultiplier: number }).defaultGasMultiplier = 2;
+  // The relayer's own gas estimates (fee-less simulation × its default multiplier) are enough:
+  // simulation charges the fee deduction's gas (src/app/ante/fees.ts).
   return client;
 }
