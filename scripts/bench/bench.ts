@@ -240,6 +240,41 @@ async function drain(rpc: string, timeoutMs = 120_000): Promise<boolean> {
   return false;
 }
 
+interface SteadyWindow {
+  t0: number;
+  t1: number;
+  load: StepResult;
+  windowBlocks: BlockWatcher['blocks'];
+  latencies: number[];
+  /** Txs of this window committed by its end + 3 s. */
+  committed: number;
+  restLatency?: Awaited<ReturnType<typeof measureRestLatency>>;
+}
+
+/** Offers `rate` tx/s for the steady window and collects what was committed in it. */
+async function steadyWindow(target: Target, source: Iterator<Uint8Array>, rate: number, o: Options, sentAt: Map<string, number>, watcher: BlockWatcher): Promise<SteadyWindow> {
+  const t0 = performance.now();
+  // REST balance queries at a steady pace from a worker thread while the load runs
+  const restLatency = target.rest ? measureRestLatency(target.rest, target.restAddresses!, o.steadySeconds * 1000) : undefined;
+  const load = await offerLoad(target.rpc, source, rate, o.steadySeconds, sentAt);
+  await new Promise((res) => setTimeout(res, 3000));
+  await drain(target.rpc, 30_000);
+  const t1 = load.endedAt;
+  const windowBlocks = watcher.blocks.filter((b) => b.seenAt >= t0 && b.seenAt <= t1 + 3000);
+  const latencies: number[] = [];
+  let committed = 0;
+  for (const b of windowBlocks) {
+    for (const h of b.txHashes) {
+      const s = sentAt.get(h);
+      if (s !== undefined && s >= t0) {
+        latencies.push(b.seenAt - s);
+        committed++;
+      }
+    }
+  }
+  return { t0, t1, load, windowBlocks, latencies, committed, restLatency: restLatency ? await restLatency : undefined };
+}
+
 async function measure(target: Target, txs: Iterable<Uint8Array>, o: Options): Promise<Measured> {
   const sentAt = new Map<string, number>();
   const watcher = new BlockWatcher(target.rpc);
@@ -286,30 +321,23 @@ async function measure(target: Target, txs: Iterable<Uint8Array>, o: Options): P
   }
   if (sustained === 0) sustained = o.startRate;
 
-  // 2. steady window at the highest sustained rate
-  log(`${target.name}: steady window of ${o.steadySeconds} s at ${sustained} tx/s`);
-  const t0 = performance.now();
-  // REST balance queries at a steady pace from a worker thread while the load runs
-  const restLatency = target.rest ? measureRestLatency(target.rest, target.restAddresses!, o.steadySeconds * 1000) : undefined;
-  const steady = await offerLoad(target.rpc, source, sustained, o.steadySeconds, sentAt);
-  rejections.push(steady);
-  await new Promise((res) => setTimeout(res, 3000));
-  await drain(target.rpc, 30_000);
-  await watcher.stop();
-  const t1 = steady.endedAt;
-
-  const windowBlocks = watcher.blocks.filter((b) => b.seenAt >= t0 && b.seenAt <= t1 + 3000);
-  const latencies: number[] = [];
-  let committed = 0;
-  for (const b of windowBlocks) {
-    for (const h of b.txHashes) {
-      const s = sentAt.get(h);
-      if (s !== undefined && s >= t0) {
-        latencies.push(b.seenAt - s);
-        committed++;
-      }
-    }
+  // 2. steady window at the highest sustained rate. A rate kept up for a short step can still
+  //    fall behind over the longer window (the mempool and blocks keep growing); then the window
+  //    is repeated at 0.7× the rate, at most twice, so the figure reported is a sustained one.
+  let attempt: SteadyWindow;
+  for (let tries = 0; ; tries++) {
+    log(`${target.name}: steady window of ${o.steadySeconds} s at ${sustained} tx/s`);
+    attempt = await steadyWindow(target, source, sustained, o, sentAt, watcher);
+    rejections.push(attempt.load);
+    const keptUp = attempt.committed >= 0.9 * attempt.load.sent;
+    if (keptUp || tries === 2 || o.fixedRate !== undefined) break;
+    log(`${target.name}: committed only ${attempt.committed} of ${attempt.load.sent} within the window; retrying at a lower rate`);
+    await drain(target.rpc);
+    sustained = Math.round(sustained * 0.7);
   }
+  await watcher.stop();
+  const { t0, t1, windowBlocks, latencies, committed, restLatency } = attempt;
+
   const intervals: number[] = [];
   for (let i = 1; i < windowBlocks.length; i++) intervals.push(windowBlocks[i].timeMs - windowBlocks[i - 1].timeMs);
   const seen = new Map<string, number>();
@@ -330,7 +358,7 @@ async function measure(target: Target, txs: Iterable<Uint8Array>, o: Options): P
     reject_reasons: reasons,
     duplicates,
     steps,
-    ...(restLatency ? { rest_balance_latency: await restLatency } : {}),
+    ...(restLatency ? { rest_balance_latency: restLatency } : {}),
   };
 }
 
