@@ -18,9 +18,10 @@ interface Profile {
 }
 
 const CATEGORIES: [string, RegExp][] = [
-  ['signature checks', /src\/crypto\/verify|secp256k1|ed25519|noble\/curves/],
+  // tiny-secp256k1 (libsecp256k1 as WebAssembly) is the only wasm module the app loads
+  ['signature checks', /src\/crypto\/verify|secp256k1|ed25519|noble\/curves|^wasm:\/\//],
   ['ABCI framing', /src\/abci\//],
-  ['tx decoding', /tx_decoder|cosmjs-types|binary\.js|varint\.js/],
+  ['protobuf encode/decode', /tx_decoder|cosmjs-types|binary\.js|varint\.js/],
   ['state reads/writes (store)', /src\/store\/(?!iavl)|collections/],
   ['commit (IAVL tree, hashing, LevelDB)', /src\/store\/iavl|root_multistore|classic-level|abstract-level/],
   ['ante / pipeline', /src\/app\//],
