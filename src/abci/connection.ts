@@ -26,6 +26,8 @@ export interface ConnectionOptions {
   readonly onFatal: (err: unknown, type: AppRequestType) => void;
   /** The socket is closed; called once. */
   readonly onClosed: (conn: Connection) => void;
+  /** Longest stretch of request handling before other work of the process (queries) gets a turn. */
+  readonly sliceMs: number;
   /** See AbciServerOptions.lookahead. */
   readonly lookahead?: (checkTxs: Uint8Array[]) => void;
 }
@@ -56,6 +58,8 @@ export class Connection {
   /** A Flush was handled: write at the end of this pump, so one chunk's responses go in one write. */
   private flushRequested = false;
   private flushTimer: NodeJS.Timeout | undefined;
+  /** The rest of the queue is handled in a later turn of the event loop (the slice ran out). */
+  private pumpScheduled = false;
   private readonly enqueue = (body: Uint8Array): void => {
     this.queue.push(body);
     this.queuedBytes += body.length;
@@ -152,7 +156,19 @@ export class Connection {
 
   /** Handles queued requests in order until one is pending on a promise or the queue is empty. */
   private pump(): void {
+    const sliceEnd = performance.now() + this.opts.sliceMs;
     while (!this.busy && !this.closed && !this.closing) {
+      if (this.head < this.queue.length && performance.now() >= sliceEnd) {
+        // many requests queued (CometBFT's recheck, a burst of CheckTx): let queries in between
+        if (!this.pumpScheduled) {
+          this.pumpScheduled = true;
+          setImmediate(() => {
+            this.pumpScheduled = false;
+            this.pump();
+          });
+        }
+        break;
+      }
       if (this.head === this.queue.length) {
         if (this.head > 0) this.dropQueue(); // start a fresh array rather than grow this one forever
         if (this.inputEnd !== undefined) this.close();

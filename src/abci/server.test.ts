@@ -238,6 +238,39 @@ describe('ordering and flushing', () => {
     expect(Buffer.from((await finalized).finalizeBlock!.appHash).toString()).toBe('h');
   });
 
+  test('a burst of slow synchronous CheckTx is handled in slices: a Query on another connection is answered in between', async () => {
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    let checked = 0;
+    let checkedWhenQueried = -1;
+    const { connect } = await start(
+      {
+        checkTx: (req) => {
+          busy(2);
+          checked++;
+          return ResponseCheckTx.fromPartial({ log: Buffer.from(req.tx).toString() });
+        },
+        query: () => {
+          checkedWhenQueried = checked;
+          return ResponseQuery.fromPartial({ code: 0 });
+        },
+      },
+      { sliceMs: 5 },
+    );
+    const [mempool, queries] = await Promise.all([connect(), connect()]);
+    const n = 200; // 400 ms of work in one write
+    const requests = Array.from({ length: n }, (_, i) => checkTx(`tx-${i}`));
+    const burst = sendBatch(mempool, [...requests, { flush: {} }]);
+    await sleep(20);
+    await queries.call(query('/store/x'));
+    const responses = await burst;
+    expect(checkedWhenQueried).toBeGreaterThan(0);
+    expect(checkedWhenQueried).toBeLessThan(n);
+    expect(responses.slice(0, n).map((r) => r.checkTx?.log)).toEqual(requests.map((_, i) => `tx-${i}`));
+  });
+
   test('reading pauses while requests queue behind a slow application, and resumes', async () => {
     const { app, calls } = recordingApp({ checkTx: async () => ResponseCheckTx.fromPartial({ code: 0 }) });
     const { connect, logger } = await start(app, { readHighWaterBytes: 2_000 });

@@ -32,6 +32,11 @@ export interface AbciServerOptions {
   readonly writeHighWaterBytes?: number;
   /** A connection stops reading while this many request bytes wait to be handled. Default 16 MiB. */
   readonly readHighWaterBytes?: number;
+  /**
+   * A connection handles queued requests for at most this long before it lets the rest of the
+   * process run (queries on other connections, gRPC, REST), then carries on. Default 10 ms.
+   */
+  readonly sliceMs?: number;
 }
 
 export class AbciServer {
@@ -112,6 +117,7 @@ export class AbciServer {
       flushTimeoutMs: this.options.flushTimeoutMs ?? 20,
       writeHighWaterBytes: this.options.writeHighWaterBytes ?? 64 * 1024,
       readHighWaterBytes: this.options.readHighWaterBytes ?? 16 * 1024 * 1024,
+      sliceMs: this.options.sliceMs ?? 5,
       onFatal: (err, type) => this.fatal(err, type),
       onClosed: (closed) => this.connections.delete(closed),
       lookahead: this.options.lookahead,

@@ -5,7 +5,7 @@
  * State: FinalizeBlock runs in a branch over the working trees and flushes it at its end to
  * compute the app hash; Commit persists it. CheckTx runs in a branch over the last committed
  * version, reset at every Commit (CometBFT then rechecks its mempool). Queries read committed
- * versions only.
+ * versions only, so they may run between the slices of a FinalizeBlock (finalizeBlockSliced).
  */
 import { SimulateRequest, SimulateResponse } from 'cosmjs-types/cosmos/tx/v1beta1/service';
 import {
@@ -91,6 +91,8 @@ export class BaseApp implements Application {
   private readonly modules: readonly AppModule[];
   private readonly anteDeps: AnteDeps;
   private readonly prefetch: SignaturePrefetch | undefined;
+  /** Settles when the FinalizeBlock in progress (finalizeBlockSliced) has returned. */
+  private finalizing: Promise<void> | undefined;
   /** The block being finalized: from InitChain or FinalizeBlock until Commit. */
   private blockStores: MultiBranch | undefined;
   private checkStores: MultiBranch;
@@ -195,6 +197,8 @@ export class BaseApp implements Application {
   }
 
   checkTx(req: RequestCheckTx): ResponseCheckTx | Promise<ResponseCheckTx> {
+    // a sliced FinalizeBlock is running: check after it, as if it had run in one piece
+    if (this.finalizing) return this.finalizing.then(() => this.checkTx(req));
     const tx = this.decoder.decode(req.tx);
     const pending = tx instanceof Error ? undefined : this.prefetch?.take(tx);
     if (pending) return pending.then(() => this.runCheckTx(req, tx));
@@ -251,6 +255,42 @@ export class BaseApp implements Application {
   }
 
   finalizeBlock(req: RequestFinalizeBlock): ResponseFinalizeBlock {
+    const steps = this.finalizeSteps(req);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
+    }
+  }
+
+  /**
+   * FinalizeBlock for the ABCI server: the same steps, but it hands the event loop back every
+   * `sliceMs` between txs, so queries (ABCI, gRPC, REST) of committed state are answered while a
+   * large block runs instead of waiting behind it. The block's state is a private branch until its
+   * last step, and CheckTx waits for the block (see checkTx), so nothing that runs in the gaps can
+   * see or change it: the result is the one the synchronous finalizeBlock gives.
+   */
+  async finalizeBlockSliced(req: RequestFinalizeBlock, sliceMs: number): Promise<ResponseFinalizeBlock> {
+    const steps = this.finalizeSteps(req);
+    let done!: () => void;
+    this.finalizing = new Promise<void>((res) => (done = res));
+    try {
+      let sliceStart = performance.now();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        if (performance.now() - sliceStart >= sliceMs) {
+          await new Promise<void>((res) => setImmediate(res));
+          sliceStart = performance.now();
+        }
+      }
+    } finally {
+      this.finalizing = undefined;
+      done();
+    }
+  }
+
+  /** The steps of FinalizeBlock; yields between txs, where it may be paused. */
+  private *finalizeSteps(req: RequestFinalizeBlock): Generator<void, ResponseFinalizeBlock> {
     const cms = this.opts.cms;
     const height = Number(req.height);
     this.blockStores ??= new MultiBranch(cms.storeNames, (n) => cms.working(n));
@@ -281,6 +321,7 @@ export class BaseApp implements Application {
       }
       blockGas += r.gasUsed;
       txResults.push(ExecTxResult.fromPartial(r));
+      yield;
     }
 
     const end = blockCtx('end_block');

@@ -13,6 +13,7 @@ import path from 'node:path';
 import pino from 'pino';
 import type { RequestFinalizeBlock, ResponseFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
 import { AbciServer } from '../../abci/server';
+import type { Application } from '../../abci/application';
 import type { Logger } from '../../abci/logger';
 import { createHyperMeshApp, STORE_NAMES } from '../../app/app';
 import { sdkGenesisCodec } from '../../app/genesis_codec';
@@ -24,6 +25,9 @@ import { loadAppConfig, type AppConfig } from './app_config';
 import { cometbftBinary } from './cometbft_binary';
 import { readGenesis } from './genesis_file';
 import { homePaths, type HomePaths } from './home';
+
+/** Longest stretch of FinalizeBlock work between two chances for queries to run. */
+const FINALIZE_SLICE_MS = 5;
 
 export interface NodeOptions {
   home: string;
@@ -91,12 +95,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
 
   // Report each committed block (and feed it to the explorer).
   const commit = app.commit.bind(app);
-  const finalize = app.finalizeBlock.bind(app);
   let lastTxs = 0;
   let last: { req: RequestFinalizeBlock; res: ResponseFinalizeBlock } | undefined;
-  app.finalizeBlock = (req) => {
+  // FinalizeBlock in slices of FINALIZE_SLICE_MS: queries are answered between them
+  (app as Pick<Application, 'finalizeBlock'>).finalizeBlock = async (req: RequestFinalizeBlock) => {
     lastTxs = req.txs.length;
-    const res = finalize(req);
+    const res = await app.finalizeBlockSliced(req, FINALIZE_SLICE_MS);
     last = { req, res };
     return res;
   };
