@@ -332,7 +332,13 @@ export class BaseApp implements Application {
     }
     events.push(...withAttribute(end.events.events, 'mode', 'EndBlock'));
 
-    this.blockStores.write();
+    // flush and hash store by store, pausing in between: the tail of a large block is tens of ms
+    yield;
+    yield* this.blockStores.writeStoreByStore();
+    for (const name of cms.storeNames) {
+      cms.workingStoreHash(name);
+      yield;
+    }
     this.lastBlock = { height, timeNs: block.timeNs };
     return ResponseFinalizeBlock.fromPartial({ events, txResults, validatorUpdates, appHash: cms.workingHash() });
   }

@@ -29,6 +29,14 @@ export class MultiBranch {
   }
 
   write(): void {
-    for (const name of [...this.branches.keys()].sort()) this.branches.get(name)!.write();
+    for (const _ of this.writeStoreByStore());
+  }
+
+  /** `write()` one store at a time, pausing after each (a long block's tail in pieces). */
+  *writeStoreByStore(): Generator<void> {
+    for (const name of [...this.branches.keys()].sort()) {
+      this.branches.get(name)!.write();
+      yield;
+    }
   }
 }

@@ -207,7 +207,11 @@ export class RootMultiStore implements CommitMultiStore {
   }
 
   workingHash(): Uint8Array {
-    return commitInfoHash(this.storeNames.map((name) => ({ name, hash: this.tree(name).workingHash() })));
+    return commitInfoHash(this.storeNames.map((name) => ({ name, hash: this.workingStoreHash(name) })));
+  }
+
+  workingStoreHash(name: string): Uint8Array {
+    return this.tree(name).workingHash();
   }
 
   setInitialVersion(version: number): void {
@@ -224,7 +228,12 @@ export class RootMultiStore implements CommitMultiStore {
       const trees = [...this.trees.values()];
       const version = trees[0]?.workingVersion() ?? this.latestVersion + 1;
       const batch = this.db.batch();
-      const stores = this.storeNames.map((name) => ({ name, hash: this.tree(name).saveVersion(batch).hash }));
+      // store by store, letting queued work (queries of the saved version) run in between
+      const stores: { name: string; hash: Uint8Array }[] = [];
+      for (const name of this.storeNames) {
+        stores.push({ name, hash: this.tree(name).saveVersion(batch).hash });
+        await new Promise<void>((res) => setImmediate(res));
+      }
       const info: CommitInfo = { version, stores };
       batch.put(commitInfoKey(version), Buffer.from(encodeCommitInfo(info)));
       batch.put(LATEST_KEY, versionBytes(version));

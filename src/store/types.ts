@@ -57,6 +57,8 @@ export interface CommitMultiStore {
   working(name: string): KVStore;
   /** Root over (store name, store root) of the working trees as `commit` would produce; no I/O. */
   workingHash(): Uint8Array;
+  /** The root of one working tree; memoised, so hashing store by store spreads workingHash's work. */
+  workingStoreHash(name: string): Uint8Array;
   /** Persists the working trees as the next version, atomically, then prunes per the options. */
   commit(): Promise<CommitId>;
   /** The version the first commit gets (InitChain's initial_height); only before any commit. */
