@@ -93,6 +93,8 @@ export class BaseApp implements Application {
   private readonly prefetch: SignaturePrefetch | undefined;
   /** Settles when the FinalizeBlock in progress (finalizeBlockSliced) has returned. */
   private finalizing: Promise<void> | undefined;
+  /** The block between its FinalizeBlock and the end of its Commit, and a promise of that end. */
+  private inProgress: { height: number; committed: Promise<void>; resolve: () => void } | undefined;
   /** The block being finalized: from InitChain or FinalizeBlock until Commit. */
   private blockStores: MultiBranch | undefined;
   private checkStores: MultiBranch;
@@ -293,6 +295,9 @@ export class BaseApp implements Application {
   private *finalizeSteps(req: RequestFinalizeBlock): Generator<void, ResponseFinalizeBlock> {
     const cms = this.opts.cms;
     const height = Number(req.height);
+    let resolve!: () => void;
+    const committed = new Promise<void>((res) => (resolve = res));
+    this.inProgress = { height, committed, resolve };
     this.blockStores ??= new MultiBranch(cms.storeNames, (n) => cms.working(n));
     // the header's app hash is the last committed one (the genesis hash before the first commit)
     const block: BlockInfo = { chainId: this.opts.chainId, height, timeNs: timeNs(req.time), proposer: req.proposerAddress, appHash: cms.lastCommitId().hash, nextValidatorsHash: req.nextValidatorsHash };
@@ -348,10 +353,21 @@ export class BaseApp implements Application {
     this.blockStores = undefined;
     this.checkStores = this.committedBranch(version);
     this.committedParams = undefined;
+    this.inProgress?.resolve();
+    this.inProgress = undefined;
     return ResponseCommit.fromPartial({ retainHeight: 0n });
   }
 
   // --- Queries ------------------------------------------------------------------------
+
+  /**
+   * A promise of the commit of block `height` when that block is being finalized or committed
+   * now, else undefined. CometBFT reports a height as soon as it has stored the block, before
+   * the app has run it; a query for that height waits for it rather than fail as "in the future".
+   */
+  whenCommitted(height: bigint): Promise<void> | undefined {
+    return this.inProgress && BigInt(this.inProgress.height) === height ? this.inProgress.committed : undefined;
+  }
 
   query(req: RequestQuery): ResponseQuery {
     const path = req.path;

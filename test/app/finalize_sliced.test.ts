@@ -61,10 +61,20 @@ describe('FinalizeBlock in slices', () => {
         await new Promise((res) => setImmediate(res));
       }
     })();
+    // a query for the block being run waits for its commit; other heights do not wait
+    const committed = sliced.app.whenCommitted(2n);
+    expect(committed).toBeInstanceOf(Promise);
+    expect(sliced.app.whenCommitted(1n)).toBeUndefined();
+    let committedSeen = false;
+    void committed!.then(() => (committedSeen = true));
     const got = await running;
     blockDone = true;
     await observer;
+    await new Promise((res) => setImmediate(res));
+    expect(committedSeen).toBe(false); // finalized, not yet committed
     await sliced.app.commit();
+    await committed;
+    expect(sliced.app.whenCommitted(2n)).toBeUndefined();
 
     expect(gaps).toBeGreaterThan(10);
     expect(ResponseFinalizeBlock.encode(got).finish()).toEqual(ResponseFinalizeBlock.encode(expected).finish());

@@ -11,7 +11,7 @@ import type { Server as HttpServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import type { RequestFinalizeBlock, ResponseFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
+import type { RequestFinalizeBlock, RequestQuery, ResponseFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
 import { AbciServer } from '../../abci/server';
 import type { Application } from '../../abci/application';
 import type { Logger } from '../../abci/logger';
@@ -103,6 +103,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     const res = await app.finalizeBlockSliced(req, FINALIZE_SLICE_MS);
     last = { req, res };
     return res;
+  };
+  // a query for the block being run waits for its commit (see BaseApp.whenCommitted)
+  const query = app.query.bind(app);
+  (app as Pick<Application, 'query'>).query = (req: RequestQuery) => {
+    const committed = app.whenCommitted(req.height);
+    return committed ? committed.then(() => query(req)) : query(req);
   };
   app.commit = async () => {
     const res = await commit();
