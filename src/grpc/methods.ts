@@ -127,6 +127,9 @@ export class MethodTable {
       const parsed = splitMethodPath(path);
       throw new GrpcError(Code.UNIMPLEMENTED, parsed ? `unknown method ${parsed.method} for service ${parsed.service}` : `malformed method name: ${JSON.stringify(path)}`);
     }
+    // the block CometBFT already reports but the app is still running: wait for its commit
+    const asked = Number(heightHeader?.trim());
+    if (Number.isSafeInteger(asked) && asked > 0) await this.heights.whenCommitted?.(asked);
     const version = resolveHeight(heightHeader, this.heights);
     const bytes = await m.handler(request, { version });
     return { bytes, height: version };

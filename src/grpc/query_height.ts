@@ -15,6 +15,8 @@ export interface StoreHeights {
   latest(): number;
   /** Earliest version still kept (pruning); 0 or 1 when everything is kept. */
   earliest(): number;
+  /** A promise of the commit of `height` while that block is being run (BaseApp.whenCommitted). */
+  whenCommitted?(height: number): Promise<void> | undefined;
 }
 
 /** The version to read for a header value (undefined: no header). Throws a registered error. */

@@ -135,7 +135,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   // gRPC and REST start while CometBFT starts (loading the descriptors takes a few hundred ms).
   const apiStarting = startApiServices({
     app,
-    heights: { latest: () => cms.lastCommitId().version, earliest: () => cms.earliestVersion },
+    heights: { latest: () => cms.lastCommitId().version, earliest: () => cms.earliestVersion, whenCommitted: (h) => app.whenCommitted(BigInt(h)) },
     chainId: genesis.chain_id,
     appName: 'hypermesh',
     appVersion: o.version,
