@@ -8,7 +8,7 @@
  * the highest rate still sustained (committed ≥ 95% of offered) is then held for a steady window
  * (30 s; 15 s in quick mode) in which throughput, block interval and inclusion latency are measured.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,7 +20,7 @@ import { cometbftBinary, packageRoot } from '../../src/cli/node/cometbft_binary'
 import { setTomlValues } from '../../src/cli/node/toml_edit';
 import { coin } from '../../src/types/coins';
 import { makeAccounts, type BenchAccount } from './bench_accounts';
-import { BlockWatcher, offerLoad, percentile, rpcCall, type StepResult } from './load';
+import { BlockWatcher, drain, offerLoad, percentile, rpcCall, stopChild, waitHeight, type StepResult } from './load';
 import { summariseProfile, type ProfileSummary } from './profile_summary';
 import { measureRestLatency } from './rest_latency';
 import { runMarketBench } from './market';
@@ -79,29 +79,6 @@ interface Target {
   /** REST gateway and addresses to query during the steady window (HyperMesh only). */
   rest?: string;
   restAddresses?: string[];
-}
-
-async function waitHeight(rpc: string, h: number, timeoutMs = 120_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const st = await rpcCall(rpc, 'status');
-      if (Number(st.sync_info.latest_block_height) >= h) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`${rpc} did not reach height ${h}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function stopChild(p: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve();
-    p.once('exit', () => resolve());
-    p.kill('SIGTERM');
-    setTimeout(() => p.kill('SIGKILL'), 20_000).unref();
-  });
 }
 
 function peakRssMb(pid: number): number {
@@ -228,17 +205,6 @@ interface Measured {
   duplicates: number;
   steps: { offered: number; committed_tps: number }[];
   rest_balance_latency?: Awaited<ReturnType<typeof measureRestLatency>>;
-}
-
-/** Waits until the mempool is empty; false when it is not within the timeout. */
-async function drain(rpc: string, timeoutMs = 120_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const r = await rpcCall(rpc, 'num_unconfirmed_txs').catch(() => ({ total: '1' }));
-    if (r.total === '0') return true;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  return false;
 }
 
 interface SteadyWindow {

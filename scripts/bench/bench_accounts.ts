@@ -32,7 +32,7 @@ export function makeAccounts(n: number): BenchAccount[] {
   return out;
 }
 
-function privateKeyObject(a: BenchAccount): KeyObject {
+export function privateKeyObject(a: Pick<BenchAccount, 'priv'>): KeyObject {
   const ecdh = createECDH('secp256k1');
   ecdh.setPrivateKey(a.priv);
   const pub = ecdh.getPublicKey(null, 'uncompressed');
@@ -43,7 +43,7 @@ function privateKeyObject(a: BenchAccount): KeyObject {
 }
 
 /** r || s with s in the lower half, as the SDK requires. */
-function lowS(sig: Buffer): Buffer {
+export function lowS(sig: Buffer): Buffer {
   const s = BigInt('0x' + sig.subarray(32).toString('hex'));
   if (s <= N / 2n) return sig;
   const fixed = Buffer.from(sig);

@@ -3,6 +3,7 @@
  * batches of broadcast_tx_sync, several in flight) and watches blocks to measure what was committed,
  * when, and how long each tx took from broadcast to the block that included it.
  */
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
 
@@ -185,4 +186,38 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export async function waitHeight(rpc: string, h: number, timeoutMs = 120_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const st = await rpcCall(rpc, 'status');
+      if (Number(st.sync_info.latest_block_height) >= h) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > end) throw new Error(`${rpc} did not reach height ${h}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export function stopChild(p: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (p.exitCode !== null || p.signalCode !== null) return resolve();
+    p.once('exit', () => resolve());
+    p.kill('SIGTERM');
+    setTimeout(() => p.kill('SIGKILL'), 20_000).unref();
+  });
+}
+
+/** Waits until the mempool is empty; false when it is not within the timeout. */
+export async function drain(rpc: string, timeoutMs = 120_000): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const r = await rpcCall(rpc, 'num_unconfirmed_txs').catch(() => ({ total: '1' }));
+    if (r.total === '0') return true;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  return false;
 }

@@ -16,8 +16,8 @@
  * window in which committed orders/s and trades/s (the `Trades` query's count over the window's
  * heights), block interval and inclusion latency are measured.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createECDH, createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { sign as cryptoSign, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -35,9 +35,9 @@ import { initHome } from '../../src/cli/node/init_home';
 import { packageRoot } from '../../src/cli/node/cometbft_binary';
 import { setTomlValues } from '../../src/cli/node/toml_edit';
 import { Dec } from '../../src/types/dec';
-import { makeAccounts, type BenchAccount } from './bench_accounts';
+import { lowS, makeAccounts, privateKeyObject, type BenchAccount } from './bench_accounts';
 import { freePortsFor } from './bench_env';
-import { BlockWatcher, offerLoad, percentile, rpcCall, type StepResult } from './load';
+import { BlockWatcher, drain, offerLoad, percentile, rpcCall, stopChild, waitHeight, type StepResult } from './load';
 
 export interface MarketBenchOptions {
   quick?: boolean;
@@ -76,7 +76,6 @@ const CHAIN_ID = 'hypermesh-bench-market-1';
 const PRICE = Dec.fromInt(10_000).toProto();
 const FEE_UHYPER = '2000';
 const GAS = 200_000n;
-const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 /** Same CometBFT settings as bench.ts: 1 s blocks, a mempool that never caps them. */
 const COMET_SETTINGS = {
   rpc: { max_body_bytes: 100_000_000, max_open_connections: 0, max_subscription_clients: 100, timeout_broadcast_tx_commit: '30s', max_request_batch_size: 500 },
@@ -92,21 +91,6 @@ interface SignJob {
   firstIndex: number;
   firstNumber: number;
   perAccount: number;
-}
-
-function keyObject(priv: Buffer): KeyObject {
-  const ecdh = createECDH('secp256k1');
-  ecdh.setPrivateKey(priv);
-  const pub = ecdh.getPublicKey(null, 'uncompressed');
-  return createPrivateKey({ key: { kty: 'EC', crv: 'secp256k1', d: priv.toString('base64url'), x: pub.subarray(1, 33).toString('base64url'), y: pub.subarray(33).toString('base64url') }, format: 'jwk' });
-}
-
-function lowS(sig: Buffer): Buffer {
-  const s = BigInt('0x' + sig.subarray(32).toString('hex'));
-  if (s <= N / 2n) return sig;
-  const fixed = Buffer.from(sig);
-  Buffer.from((N - s).toString(16).padStart(64, '0'), 'hex').copy(fixed, 32);
-  return fixed;
 }
 
 /** One signed MsgPlaceOrder tx: a one-lot rcpu limit order at PRICE, GTC. */
@@ -126,7 +110,7 @@ function orderTx(a: { pubkey: Uint8Array; address: string }, key: KeyObject, acc
 
 /** rounds[s] = every account's sequence-s order, sells and buys interleaved. */
 function signJob(job: SignJob): Uint8Array[][] {
-  const keys = job.accounts.map((a) => keyObject(Buffer.from(a.priv)));
+  const keys = job.accounts.map((a) => privateKeyObject({ priv: Buffer.from(a.priv) }));
   const rounds: Uint8Array[][] = [];
   for (let s = 0; s < job.perAccount; s++) {
     rounds.push(job.accounts.map((a, i) => orderTx(a, keys[i], job.firstNumber + i, s, (job.firstIndex + i) % 2 === 0)));
@@ -163,38 +147,6 @@ if (!isMainThread && (workerData as { marketSignJob?: SignJob } | undefined)?.ma
 }
 
 // --- the devnet ------------------------------------------------------------------------------
-
-async function waitHeight(rpc: string, h: number, timeoutMs = 120_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (Number((await rpcCall(rpc, 'status')).sync_info.latest_block_height) >= h) return;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end) throw new Error(`${rpc} did not reach height ${h}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function stopChild(p: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (p.exitCode !== null || p.signalCode !== null) return resolve();
-    p.once('exit', () => resolve());
-    p.kill('SIGTERM');
-    setTimeout(() => p.kill('SIGKILL'), 20_000).unref();
-  });
-}
-
-async function drain(rpc: string, timeoutMs = 120_000): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    const r = await rpcCall(rpc, 'num_unconfirmed_txs').catch(() => ({ total: '1' }));
-    if (r.total === '0') return true;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  return false;
-}
 
 /** Trades of rcpu in [from, to] (heights), from the chain's Trades query. */
 async function tradesBetween(rpc: string, from: number, to: number): Promise<number> {
