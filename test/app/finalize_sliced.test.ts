@@ -6,17 +6,10 @@
 import { QueryBalanceRequest, QueryBalanceResponse } from 'cosmjs-types/cosmos/bank/v1beta1/query';
 import { CheckTxType, RequestFinalizeBlock, ResponseFinalizeBlock } from 'cosmjs-types/tendermint/abci/types';
 import { msgSend, signTx, testKey, type TestKey } from '../helpers/tx_builder';
-import { CHAIN_ID, startTestApp, type TestApp } from '../helpers/test_app';
+import { CHAIN_ID, query, startTestApp, type TestApp } from '../helpers/test_app';
 
 function balance(t: TestApp, address: string): bigint {
-  const res = t.app.query({
-    path: '/cosmos.bank.v1beta1.Query/Balance',
-    data: QueryBalanceRequest.encode({ address, denom: 'uhyper' }).finish(),
-    height: 0n,
-    prove: false,
-  });
-  if (res.code !== 0) throw new Error(res.log);
-  return BigInt(QueryBalanceResponse.decode(res.value).balance!.amount);
+  return BigInt(query(t, '/cosmos.bank.v1beta1.Query/Balance', QueryBalanceRequest, QueryBalanceResponse, { address, denom: 'uhyper' }).balance!.amount);
 }
 
 describe('FinalizeBlock in slices', () => {
